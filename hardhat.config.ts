@@ -1,0 +1,102 @@
+import "dotenv/config";
+
+import path from "node:path";
+
+import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
+import { configVariable, defineConfig } from "hardhat/config";
+
+import { RSK_CHAIN_IDS, SOLC_VERSION } from "./lib/constants.js";
+
+/** RSK networks that a deployment may reach over JSON-RPC. Their URLs and
+ * keys are configuration variables: the environment, `.env` or the Hardhat
+ * keystore. Hardhat only asks for them when that network is used. */
+function rskNetwork(chainId: number, prefix: string) {
+  return {
+    type: "http" as const,
+    chainType: "l1" as const,
+    chainId,
+    url: configVariable(`${prefix}_RPC_URL`),
+    accounts: [configVariable(`${prefix}_PRIVATE_KEY`)],
+  };
+}
+
+export default defineConfig({
+  plugins: [hardhatToolboxMochaEthers],
+  solidity: {
+    compilers: [
+      {
+        version: SOLC_VERSION,
+        // The wasm compiler from the pinned `solc` package: no download.
+        path: path.join(import.meta.dirname, "node_modules/solc/soljson.js"),
+        settings: {
+          evmVersion: "cancun",
+          optimizer: { enabled: true, runs: 200 },
+        },
+      },
+    ],
+    remappings: ["forge-std/=node_modules/@uniswap/v4-core/lib/forge-std/src/"],
+  },
+  paths: {
+    ignition: "deploy",
+  },
+  typechain: {
+    outDir: "typechain-types",
+  },
+  test: {
+    solidity: {
+      fuzz: { runs: 256, seed: "0xc00f" },
+      invariant: { runs: 64, depth: 32, failOnRevert: false },
+    },
+  },
+  networks: {
+    default: {
+      type: "edr-simulated",
+      chainType: "l1",
+      hardfork: "cancun",
+      blockGasLimit: 6_800_000,
+    },
+    localhost: {
+      type: "http",
+      chainType: "l1",
+      url: "http://127.0.0.1:8545",
+    },
+    rskRegtest: {
+      type: "http",
+      chainType: "l1",
+      chainId: RSK_CHAIN_IDS.regtest,
+      url: "http://127.0.0.1:4444",
+      accounts: "remote",
+    },
+    rskTestnet: rskNetwork(RSK_CHAIN_IDS.testnet, "RSK_TESTNET"),
+    rskMainnet: rskNetwork(RSK_CHAIN_IDS.mainnet, "RSK_MAINNET"),
+  },
+  chainDescriptors: {
+    [RSK_CHAIN_IDS.mainnet]: {
+      name: "Rootstock Mainnet",
+      chainType: "l1",
+      blockExplorers: {
+        blockscout: {
+          name: "Rootstock Blockscout",
+          url: "https://rootstock.blockscout.com",
+          apiUrl: "https://rootstock.blockscout.com/api",
+        },
+      },
+    },
+    [RSK_CHAIN_IDS.testnet]: {
+      name: "Rootstock Testnet",
+      chainType: "l1",
+      blockExplorers: {
+        blockscout: {
+          name: "Rootstock Testnet Blockscout",
+          url: "https://rootstock-testnet.blockscout.com",
+          apiUrl: "https://rootstock-testnet.blockscout.com/api",
+        },
+      },
+    },
+  },
+  verify: {
+    etherscan: { enabled: false },
+    blockscout: { enabled: true },
+    sourcify: { enabled: false },
+  },
+});
