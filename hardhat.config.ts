@@ -34,7 +34,6 @@ export default defineConfig({
         },
       },
     ],
-    remappings: ["forge-std/=node_modules/@uniswap/v4-core/lib/forge-std/src/"],
   },
   paths: {
     ignition: "deploy",
