@@ -27,7 +27,9 @@ function revertData(error: unknown): string | undefined {
   for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
     const data = (current as { data?: unknown }).data;
     if (typeof data === "string" && data.startsWith("0x") && data.length >= 10) return data;
-    current = (current as { cause?: unknown; error?: unknown }).cause ?? (current as { error?: unknown }).error;
+    current =
+      (current as { cause?: unknown; error?: unknown }).cause ??
+      (current as { error?: unknown }).error;
   }
   return undefined;
 }

@@ -23,9 +23,7 @@ describe("CLI input parsing", function () {
 
     it("rejects negative, zero, malformed and over-precise amounts", function () {
       expect(failure(() => parseAmount("-1", "hours"))).to.equal("hours must be positive, got -1");
-      expect(failure(() => parseAmount("0", "hours"))).to.equal(
-        "hours must be greater than zero",
-      );
+      expect(failure(() => parseAmount("0", "hours"))).to.equal("hours must be greater than zero");
       expect(failure(() => parseAmount("abc", "amount"))).to.match(/amount must be a number/);
       expect(failure(() => parseAmount("1e3", "amount"))).to.match(/amount must be a number/);
       expect(failure(() => parseAmount("0.1234567", "amount", 6))).to.match(/more than 6/);
