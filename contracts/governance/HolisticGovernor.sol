@@ -4,7 +4,6 @@ pragma solidity ^0.8.28;
 import {Governor} from "@openzeppelin/contracts/governance/Governor.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {GovernorCountingSimple} from "@openzeppelin/contracts/governance/extensions/GovernorCountingSimple.sol";
-import {GovernorPreventLateQuorum} from "@openzeppelin/contracts/governance/extensions/GovernorPreventLateQuorum.sol";
 import {GovernorSettings} from "@openzeppelin/contracts/governance/extensions/GovernorSettings.sol";
 import {GovernorTimelockControl} from "@openzeppelin/contracts/governance/extensions/GovernorTimelockControl.sol";
 import {IERC5805} from "@openzeppelin/contracts/interfaces/IERC5805.sol";
@@ -16,16 +15,15 @@ import {GovernorHolisticVotes} from "./GovernorHolisticVotes.sol";
 /// {IHolisticGovernor}); proposals pass through a {TimelockController}, which holds every
 /// privileged role of the cooperative's contracts.
 /// @dev Composition of OpenZeppelin modules: {GovernorSettings} (voting delay, period and proposal
-/// threshold), {GovernorCountingSimple} (against / for / abstain; quorum counts for + abstain),
-/// {GovernorHolisticVotes} (weights, clock, quorum), {GovernorPreventLateQuorum} and
-/// {GovernorTimelockControl}. The timelock should have this governor as its only proposer and
-/// canceller and an open executor role.
+/// threshold), {GovernorCountingSimple} (against / for / abstain; quorum counts for + abstain) and
+/// {GovernorTimelockControl}, with {GovernorHolisticVotes} (weights, clock, quorum and late-quorum
+/// protection). The timelock should have this governor as its only proposer and canceller and an
+/// open executor role.
 contract HolisticGovernor is
     Governor,
     GovernorSettings,
     GovernorCountingSimple,
     GovernorHolisticVotes,
-    GovernorPreventLateQuorum,
     GovernorTimelockControl
 {
     // ─── constructor ──────────────────────────────────────────────────────────────────────────
@@ -33,12 +31,12 @@ contract HolisticGovernor is
     /// @notice Initial settings of a {HolisticGovernor}. Times are in seconds; the care weight, the
     /// voter cap and the quorum fraction are fixed points over 10_000.
     struct Settings {
-        uint48 votingDelay;
-        uint32 votingPeriod;
         uint256 proposalThreshold;
         uint256 quorumFraction;
         uint256 careWeight;
         uint256 maxVoterShare;
+        uint48 votingDelay;
+        uint32 votingPeriod;
         uint48 lateQuorumExtension;
     }
 
@@ -61,9 +59,9 @@ contract HolisticGovernor is
             careToken,
             settings.careWeight,
             settings.maxVoterShare,
-            settings.quorumFraction
+            settings.quorumFraction,
+            settings.lateQuorumExtension
         )
-        GovernorPreventLateQuorum(settings.lateQuorumExtension)
         GovernorTimelockControl(timelock_)
     {}
 
@@ -76,10 +74,10 @@ contract HolisticGovernor is
         return super.state(proposalId);
     }
 
-    /// @inheritdoc GovernorPreventLateQuorum
+    /// @inheritdoc GovernorHolisticVotes
     function proposalDeadline(
         uint256 proposalId
-    ) public view override(Governor, GovernorPreventLateQuorum) returns (uint256) {
+    ) public view override(Governor, GovernorHolisticVotes) returns (uint256) {
         return super.proposalDeadline(proposalId);
     }
 
@@ -107,8 +105,13 @@ contract HolisticGovernor is
     function _quorumReached(
         uint256 proposalId
     ) internal view override(Governor, GovernorCountingSimple) returns (bool) {
+        return proposalQuorum(proposalId) <= _quorumVotes(proposalId);
+    }
+
+    /// @dev For and abstain votes count toward quorum, as in {GovernorCountingSimple}.
+    function _quorumVotes(uint256 proposalId) internal view override returns (uint256) {
         (, uint256 forVotes, uint256 abstainVotes) = proposalVotes(proposalId);
-        return proposalQuorum(proposalId) <= forVotes + abstainVotes;
+        return forVotes + abstainVotes;
     }
 
     function _propose(
@@ -129,12 +132,6 @@ contract HolisticGovernor is
         bytes memory params
     ) internal override(Governor, GovernorHolisticVotes) returns (uint256) {
         return super._castVote(proposalId, account, support, reason, params);
-    }
-
-    function _tallyUpdated(
-        uint256 proposalId
-    ) internal override(Governor, GovernorPreventLateQuorum) {
-        super._tallyUpdated(proposalId);
     }
 
     function _queueOperations(

@@ -14,8 +14,13 @@ import {IERC5805} from "@openzeppelin/contracts/interfaces/IERC5805.sol";
 ///
 /// The three parameters are fixed points over {PARAMETER_DENOMINATOR} (10_000 = 1, i.e. basis
 /// points): a care weight of 15_000 makes one care unit weigh 1.5 hours. They keep a timestamp-keyed
-/// history, and every proposal fixes the values in force when it is created, so a parameter change
-/// never changes the tally or the quorum of a proposal that already exists. The rest of the
+/// history, and every proposal fixes the values in force when it is created (with the late-quorum
+/// extension), so a parameter change never changes the tally or the quorum of a proposal that
+/// already exists.
+///
+/// Late-quorum protection: when a vote makes a proposal reach its quorum less than
+/// `lateQuorumExtension` seconds before its deadline, the deadline moves to that vote's time plus
+/// the extension (the behaviour of OpenZeppelin's `GovernorPreventLateQuorum`). The rest of the
 /// governor is OpenZeppelin's `IGovernor`.
 interface IHolisticGovernor {
     // ─── errors ───────────────────────────────────────────────────────────────────────────────
@@ -35,6 +40,9 @@ interface IHolisticGovernor {
     /// @notice The quorum fraction is above {PARAMETER_DENOMINATOR} (100%).
     error HolisticGovernorInvalidQuorumFraction(uint256 quorumFraction, uint256 denominator);
 
+    /// @notice The late-quorum extension is longer than the voting period.
+    error HolisticGovernorInvalidLateQuorumExtension(uint256 extension, uint256 votingPeriod);
+
     // ─── events ───────────────────────────────────────────────────────────────────────────────
 
     /// @notice The care weight changed for proposals created from now on.
@@ -45,6 +53,14 @@ interface IHolisticGovernor {
 
     /// @notice The quorum fraction changed for proposals created from now on.
     event QuorumFractionUpdated(uint256 oldQuorumFraction, uint256 newQuorumFraction);
+
+    /// @notice The late-quorum extension changed for proposals created from now on (same event
+    /// as OpenZeppelin's `GovernorPreventLateQuorum`).
+    event LateQuorumVoteExtensionSet(uint64 oldVoteExtension, uint64 newVoteExtension);
+
+    /// @notice A vote reached the quorum of `proposalId` late, which pushed its deadline back to
+    /// `extendedDeadline` (same event as OpenZeppelin's `GovernorPreventLateQuorum`).
+    event ProposalExtended(uint256 indexed proposalId, uint64 extendedDeadline);
 
     // ─── views ────────────────────────────────────────────────────────────────────────────────
 
@@ -70,6 +86,10 @@ interface IHolisticGovernor {
     /// @notice The quorum fraction in force at `timepoint`, as a share of the combined supply.
     function quorumFraction(uint256 timepoint) external view returns (uint256);
 
+    /// @notice The minimum time, in seconds, that a vote stays open after its quorum is reached,
+    /// for proposals created from now on.
+    function lateQuorumVoteExtension() external view returns (uint48);
+
     /// @notice The combined supply at a past `timepoint`, weighed with the care weight in force then.
     /// @dev Reverts for a `timepoint` that is not in the past (the tokens' `ERC5805FutureLookup`).
     function combinedPastTotalSupply(uint256 timepoint) external view returns (uint256);
@@ -83,7 +103,15 @@ interface IHolisticGovernor {
     /// @notice The parameters `proposalId` was created with, fixed for its whole life.
     function proposalTerms(
         uint256 proposalId
-    ) external view returns (uint256 careWeight_, uint256 maxVoterShare_, uint256 quorumFraction_);
+    )
+        external
+        view
+        returns (
+            uint256 careWeight_,
+            uint256 maxVoterShare_,
+            uint256 quorumFraction_,
+            uint256 lateQuorumExtension_
+        );
 
     /// @notice The weight a vote by `account` counts on `proposalId` (from its snapshot on).
     /// @dev Reverts while the snapshot is not yet in the past.
@@ -112,4 +140,9 @@ interface IHolisticGovernor {
     /// @dev Requirements: called by the timelock through an executed proposal;
     /// `newQuorumFraction <= PARAMETER_DENOMINATOR`. Emits {QuorumFractionUpdated}.
     function setQuorumFraction(uint256 newQuorumFraction) external;
+
+    /// @notice Sets the late-quorum extension for proposals created from now on.
+    /// @dev Requirements: called by the timelock through an executed proposal;
+    /// `newVoteExtension <= votingPeriod()`. Emits {LateQuorumVoteExtensionSet}.
+    function setLateQuorumVoteExtension(uint48 newVoteExtension) external;
 }
