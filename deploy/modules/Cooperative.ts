@@ -21,8 +21,8 @@ import { ZeroAddress, ZeroHash, id } from "ethers";
  *    held.
  *
  * To add a contract (e.g. the treasury): deploy it with the deployer as admin,
- * push its role grants to `grants` and the contract to `administered`; step 4
- * then covers it.
+ * push its role grants to `grants`, the contract to `administered`, and any
+ * other role its constructor gives the deployer to `held`; step 4 renounces them.
  *
  * Parameters (all optional): token names and symbols, `claimCap` (token units,
  * 1e18 = one hour), `timelockMinDelay`, `votingDelay`, `votingPeriod` and
@@ -157,21 +157,22 @@ export default buildModule("Cooperative", (m) => {
     m.call(contract, "grantRole", [role, account], { id: `grant_${label}` }),
   );
 
-  // step 4: the deployer renounces every role it held, once every grant and the genesis are done
+  // step 4: the deployer renounces every role it held, once every grant and the genesis are done:
+  // the admin role of each contract, the registry's approver role (its constructor gives it to the
+  // admin) and the genesis minter roles
   const done = [...granted, genesisWork, genesisCare];
-  m.call(work, "renounceRole", [MINTER_ROLE, deployer], {
-    id: "renounce_Work_Minter",
-    after: done,
-  });
-  m.call(care, "renounceRole", [MINTER_ROLE, deployer], {
-    id: "renounce_Care_Minter",
-    after: done,
-  });
-  for (const { contract, label } of [...administered, { contract: timelock, label: "Timelock" }]) {
-    m.call(contract, "renounceRole", [DEFAULT_ADMIN_ROLE, deployer], {
-      id: `renounce_${label}_Admin`,
-      after: done,
-    });
+  const held: { contract: Contract; role: string; label: string }[] = [
+    ...[...administered, { contract: timelock, label: "Timelock" }].map(({ contract, label }) => ({
+      contract,
+      role: DEFAULT_ADMIN_ROLE,
+      label: `${label}_Admin`,
+    })),
+    { contract: registry, role: APPROVER_ROLE, label: "Registry_Approver" },
+    { contract: work, role: MINTER_ROLE, label: "Work_Minter" },
+    { contract: care, role: MINTER_ROLE, label: "Care_Minter" },
+  ];
+  for (const { contract, role, label } of held) {
+    m.call(contract, "renounceRole", [role, deployer], { id: `renounce_${label}`, after: done });
   }
 
   return { work, care, registry, timelock, governor };
