@@ -7,7 +7,7 @@ import type {
   RedemptionTreasury,
 } from "../../typechain-types/index.js";
 
-export const { ethers, networkHelpers } = await network.getOrCreate();
+export const { ethers, networkHelpers, ignition } = await network.getOrCreate();
 
 /** One whole hour of WorkHours. */
 export const HOUR = 10n ** 18n;
