@@ -22,7 +22,8 @@ export async function runCommand(action: () => Promise<void>): Promise<void> {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const firstLine = message.split("\n").find((line) => line.trim() !== "") ?? "failed";
-    console.error(`error: ${firstLine.trim()}`);
+    // Hardhat's own errors start with their code ("HHE7: "); the words are what helps.
+    console.error(`error: ${firstLine.trim().replace(/^HHE\d+:\s*/, "")}`);
     process.exitCode = 1;
   }
 }

@@ -2,6 +2,45 @@ import { getAddress, parseUnits } from "ethers";
 
 import { CliError } from "./errors.js";
 
+/** The trimmed `text`, or a CliError naming the option when it is empty. */
+export function required(text: string, name: string): string {
+  const trimmed = text.trim();
+  if (trimmed === "") throw new CliError(`${name} is required`);
+  return trimmed;
+}
+
+const DURATION_UNITS: Record<string, bigint> = { s: 1n, m: 60n, h: 3_600n, d: 86_400n };
+
+/** Parses a duration in seconds: "3600", "90s", "30m", "12h", "7d". */
+export function parseDuration(text: string, name: string): bigint {
+  const match = /^(\d+)([smhd]?)$/.exec(required(text, name));
+  if (match === null)
+    throw new CliError(`${name} must be a duration such as 3600, 30m, 12h or 7d; got "${text}"`);
+  return BigInt(match[1]) * DURATION_UNITS[match[2] === "" ? "s" : match[2]];
+}
+
+/** Parses a whole number within `min..max`. */
+export function parseCount(text: string, name: string, min: number, max: number): number {
+  const trimmed = required(text, name);
+  if (!/^\d+$/.test(trimmed) || Number(trimmed) < min || Number(trimmed) > max) {
+    throw new CliError(`${name} must be a whole number from ${min} to ${max}; got "${text}"`);
+  }
+  return Number(trimmed);
+}
+
+/** Parses a percentage ("0.5", "10") into basis points, within `0..maxPercent`. */
+export function parsePercent(text: string, name: string, maxPercent = 100): bigint {
+  const trimmed = required(text, name);
+  if (!/^\d+(\.\d{1,2})?$/.test(trimmed)) {
+    throw new CliError(
+      `${name} must be a percentage such as 0.5 or 10 (at most two decimals); got "${text}"`,
+    );
+  }
+  const bps = parseUnits(trimmed, 2);
+  if (bps > BigInt(maxPercent) * 100n) throw new CliError(`${name} must be at most ${maxPercent}%`);
+  return bps;
+}
+
 const DECIMAL = /^(\d+)(\.\d+)?$/;
 const HEX_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
@@ -10,7 +49,7 @@ const HEX_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
  * Rejects negative, zero, non-numeric and over-precise amounts.
  */
 export function parseAmount(text: string, name: string, decimals = 18): bigint {
-  const trimmed = text.trim();
+  const trimmed = required(text, name);
   if (trimmed.startsWith("-")) throw new CliError(`${name} must be positive, got ${text}`);
   const match = DECIMAL.exec(trimmed);
   if (match === null) throw new CliError(`${name} must be a number such as 7.5, got "${text}"`);
@@ -29,7 +68,7 @@ export function parseAmount(text: string, name: string, decimals = 18): bigint {
  * disagree; the hex itself must be exactly 20 bytes.
  */
 export function parseAddress(text: string, name = "address"): string {
-  const trimmed = text.trim();
+  const trimmed = required(text, name);
   if (!HEX_ADDRESS.test(trimmed)) {
     throw new CliError(`${name} is not an address (0x and 40 hex digits): "${text}"`);
   }
@@ -42,7 +81,8 @@ export function parseChoice<const T extends readonly string[]>(
   name: string,
   choices: T,
 ): number {
-  const index = choices.findIndex((choice) => choice.toLowerCase() === text.trim().toLowerCase());
+  const wanted = required(text, name).toLowerCase();
+  const index = choices.findIndex((choice) => choice.toLowerCase() === wanted);
   if (index === -1) {
     throw new CliError(`${name} must be one of ${choices.join(", ")}; got "${text}"`);
   }
@@ -51,7 +91,7 @@ export function parseChoice<const T extends readonly string[]>(
 
 /** Parses a comma-separated list of non-negative integer ids ("1,2,7"). */
 export function parseIds(text: string, name = "ids"): bigint[] {
-  const parts = text
+  const parts = required(text, name)
     .split(",")
     .map((part) => part.trim())
     .filter((part) => part !== "");

@@ -50,7 +50,7 @@ export function explainError(error: ErrorDescription): string | undefined {
     case "TreasurySaleNotActive":
       return `no sale is open (sale ${a[0]}: ${a[1]}..${a[2]})`;
     case "TreasurySaleCapExceeded":
-      return `the sale has ${formatHours(a[2] - a[0])} hours left; asked for ${formatHours(a[1])}`;
+      return `the sale has ${formatHours(BigInt(a[2]) - BigInt(a[0]))} hours left; asked for ${formatHours(a[1])}`;
     case "TreasuryFloorNotBreached":
       return `the TWAP ${a[0]} is not below the floor ${a[1]}`;
     case "TreasuryCeilingNotBreached":

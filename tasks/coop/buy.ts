@@ -1,0 +1,27 @@
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+
+import { formatHours } from "../../lib/claims.js";
+import { runCommand } from "../../lib/cli/errors.js";
+import { parseAmount } from "../../lib/cli/parse.js";
+import { openSession } from "../../lib/cli/session.js";
+import { gas, money } from "../../lib/coop/report.js";
+import { buy } from "../../lib/coop/treasury.js";
+
+interface Args {
+  hours: string;
+  from: string;
+}
+
+export default async function buyCommand(
+  args: Args,
+  hre: HardhatRuntimeEnvironment,
+): Promise<void> {
+  await runCommand(async () => {
+    const amount = parseAmount(args.hours, "--hours");
+    const coop = await openSession(hre, args.from);
+    const result = await buy(coop, amount);
+    console.log(
+      `bought ${formatHours(amount)} hours for ${money(result.reserve, result.cost)} (${gas(result)})`,
+    );
+  });
+}

@@ -1,0 +1,25 @@
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+
+import { runCommand } from "../../lib/cli/errors.js";
+import { parseIds } from "../../lib/cli/parse.js";
+import { openSession } from "../../lib/cli/session.js";
+import { approvalProposal, propose } from "../../lib/coop/governance.js";
+import { proposed } from "../../lib/coop/report.js";
+import { chainNow } from "../../lib/coop/time.js";
+
+interface Args {
+  claims: string;
+  from: string;
+}
+
+export default async function proposeApprove(
+  args: Args,
+  hre: HardhatRuntimeEnvironment,
+): Promise<void> {
+  await runCommand(async () => {
+    const ids = parseIds(args.claims, "--claims");
+    const coop = await openSession(hre, args.from);
+    const result = await propose(coop, await approvalProposal(coop, ids));
+    for (const line of proposed(result, await chainNow(coop))) console.log(line);
+  });
+}

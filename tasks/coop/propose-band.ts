@@ -1,0 +1,57 @@
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+
+import { CliError, runCommand } from "../../lib/cli/errors.js";
+import { parseAmount, parseDuration, parsePercent, required } from "../../lib/cli/parse.js";
+import { openSession } from "../../lib/cli/session.js";
+import { propose } from "../../lib/coop/governance.js";
+import { proposed } from "../../lib/coop/report.js";
+import { reserveOf } from "../../lib/coop/reserve.js";
+import { chainNow } from "../../lib/coop/time.js";
+import { bandProposal } from "../../lib/coop/treasury-proposals.js";
+
+interface Args {
+  floor: string;
+  ceiling: string;
+  budget: string;
+  emission: string;
+  period: string;
+  slippage: string;
+  from: string;
+}
+
+export default async function proposeBand(
+  args: Args,
+  hre: HardhatRuntimeEnvironment,
+): Promise<void> {
+  await runCommand(async () => {
+    for (const [value, name] of [
+      [args.floor, "--floor"],
+      [args.ceiling, "--ceiling"],
+      [args.budget, "--budget"],
+    ]) {
+      required(value, name);
+    }
+    const emissionCap = parseAmount(args.emission, "--emission");
+    const periodLength = parseDuration(args.period, "--period");
+    const maxSlippage = parsePercent(args.slippage, "--slippage", 20);
+    const coop = await openSession(hre, args.from);
+    const reserve = await reserveOf(coop);
+    const floor = parseAmount(args.floor, "--floor", reserve.decimals);
+    const ceiling = parseAmount(args.ceiling, "--ceiling", reserve.decimals);
+    if (floor >= ceiling) throw new CliError("--floor must be below --ceiling");
+    const oracle = coop.addresses.oracle;
+    if (oracle === undefined) throw new CliError("this deployment has no TWAP oracle for the pool");
+    const proposal = bandProposal(coop.addresses.treasury, reserve, {
+      oracle,
+      router: coop.addresses.router,
+      floor,
+      ceiling,
+      buybackBudget: parseAmount(args.budget, "--budget", reserve.decimals),
+      emissionCap,
+      periodLength,
+      maxSlippage,
+    });
+    const result = await propose(coop, proposal);
+    for (const line of proposed(result, await chainNow(coop))) console.log(line);
+  });
+}

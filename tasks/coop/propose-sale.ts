@@ -1,0 +1,50 @@
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+
+import { runCommand } from "../../lib/cli/errors.js";
+import { parseAmount, parseCount, required } from "../../lib/cli/parse.js";
+import { openSession } from "../../lib/cli/session.js";
+import { propose } from "../../lib/coop/governance.js";
+import { proposed } from "../../lib/coop/report.js";
+import { reserveOf } from "../../lib/coop/reserve.js";
+import { chainNow } from "../../lib/coop/time.js";
+import { saleProposal } from "../../lib/coop/treasury-proposals.js";
+
+interface Args {
+  price: string;
+  cap: string;
+  accountCap: string;
+  days: string;
+  from: string;
+}
+
+export default async function proposeSale(
+  args: Args,
+  hre: HardhatRuntimeEnvironment,
+): Promise<void> {
+  await runCommand(async () => {
+    required(args.price, "--price");
+    const cap = parseAmount(args.cap, "--cap");
+    const accountCap = parseAmount(args.accountCap, "--account-cap");
+    const days = BigInt(parseCount(args.days, "--days", 1, 365));
+    const coop = await openSession(hre, args.from);
+    const reserve = await reserveOf(coop);
+    const price = parseAmount(args.price, "--price", reserve.decimals);
+    // The sale opens when the proposal can first execute: after the vote and the timelock delay.
+    const [delay, period, minDelay, now] = await Promise.all([
+      coop.governor.votingDelay(),
+      coop.governor.votingPeriod(),
+      coop.timelock.getMinDelay(),
+      chainNow(coop),
+    ]);
+    const start = now + delay + period + minDelay;
+    const proposal = saleProposal(coop.addresses.treasury, reserve, {
+      price,
+      cap,
+      accountCap,
+      start,
+      end: start + days * 86_400n,
+    });
+    const result = await propose(coop, proposal);
+    for (const line of proposed(result, now)) console.log(line);
+  });
+}
