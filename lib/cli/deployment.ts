@@ -23,7 +23,7 @@ const FUTURE_IDS: Record<keyof CoopAddresses, string> = {
   workHours: "Cooperative#WorkHours",
   careReputation: "Cooperative#CareReputation",
   registry: "Cooperative#ContributionRegistry",
-  timelock: "Cooperative#TimelockController",
+  timelock: "Cooperative#CoopTimelock",
   governor: "Cooperative#HolisticGovernor",
   treasury: "Cooperative#RedemptionTreasury",
   factory: "Dex#CoopPairFactory",
@@ -35,7 +35,13 @@ const FUTURE_IDS: Record<keyof CoopAddresses, string> = {
 
 const OPTIONAL = new Set<keyof CoopAddresses>(["pair", "oracle"]);
 
-export const DEPLOYMENTS_DIR = path.join(import.meta.dirname, "..", "..", "deploy", "deployments");
+/** Where `npm run deploy` records deployments; COOP_DEPLOYMENTS_DIR overrides it (tests). */
+export function deploymentsDir(): string {
+  return (
+    process.env.COOP_DEPLOYMENTS_DIR ??
+    path.join(import.meta.dirname, "..", "..", "deploy", "deployments")
+  );
+}
 
 /** The Ignition deployment id that `npm run deploy` uses for a chain. */
 export function deploymentId(chainId: bigint | number): string {
@@ -67,7 +73,7 @@ function findBySuffix(deployed: Record<string, string>, futureId: string): strin
 export async function loadAddresses(
   networkName: string,
   chainId: bigint,
-  dir = DEPLOYMENTS_DIR,
+  dir = deploymentsDir(),
 ): Promise<CoopAddresses> {
   const file = path.join(dir, deploymentId(chainId), "deployed_addresses.json");
   let text: string;
