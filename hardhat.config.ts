@@ -8,6 +8,7 @@ import { configVariable, defineConfig } from "hardhat/config";
 import { RSK_CHAIN_IDS, SOLC_VERSION } from "./lib/constants.js";
 import rskLegacyTransactions from "./lib/rsk/plugin.js";
 import { coopTasks } from "./tasks/coop.js";
+import deployTask from "./tasks/deploy.js";
 
 /** RSK networks that a deployment may reach over JSON-RPC. Their URLs and
  * keys are configuration variables: the environment, `.env` or the Hardhat
@@ -24,7 +25,7 @@ function rskNetwork(chainId: number, prefix: string) {
 
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers, rskLegacyTransactions],
-  tasks: [...coopTasks],
+  tasks: [deployTask, ...coopTasks],
   solidity: {
     compilers: [
       {

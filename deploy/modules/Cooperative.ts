@@ -2,12 +2,15 @@ import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import { ZeroAddress, ZeroHash, id } from "ethers";
 
 /**
- * The cooperative: its two tokens, the contribution registry, the timelock and
- * the holistic governor, wired so that the timelock holds every privileged
- * role and the deployer keeps none.
+ * The cooperative: its two tokens, the contribution registry, the timelock,
+ * the holistic governor and the redemption treasury, wired so that the
+ * timelock holds every privileged role and the deployer keeps none.
  *
  * Steps:
- * 1. deploy every contract, with the deployer as temporary admin;
+ * 1. deploy every contract, with the deployer as temporary admin (except the
+ *    treasury, whose constructor makes the timelock its admin and governor
+ *    directly: the deployer never holds a treasury role, so there is nothing
+ *    to hand over or renounce);
  * 2. genesis: the deployer mints the founders' opening balances (parameters
  *    `genesisWorkAccounts` / `genesisCommons` / `genesisSubsistence` and
  *    `genesisCareAccounts` / `genesisCare`; empty by default) under a minter
@@ -15,20 +18,28 @@ import { ZeroAddress, ZeroHash, id } from "ethers";
  *    every later issuance needs a proposal that passes;
  * 3. grant the working roles (the registry mints both tokens; the timelock
  *    approves claims and revokes care; the governor proposes and cancels on
- *    the timelock) and hand `DEFAULT_ADMIN_ROLE` of every contract to the
- *    timelock;
+ *    the timelock; the treasury mints capital and burns redeemed hours) and
+ *    hand `DEFAULT_ADMIN_ROLE` of every contract to the timelock;
  * 4. after every grant and the genesis, the deployer renounces each role it
  *    held.
  *
- * To add a contract (e.g. the treasury): deploy it with the deployer as admin,
- * push its role grants to `grants`, the contract to `administered`, and any
- * other role its constructor gives the deployer to `held`; step 4 renounces them.
+ * To add a contract: if its constructor takes its admin, give it the timelock
+ * (as the treasury does); otherwise deploy it with the deployer as admin, push
+ * the contract to `administered` and any other role its constructor gives the
+ * deployer to `held`, and step 4 renounces them. Push the roles it needs on
+ * other contracts to `grants`.
  *
- * Parameters (all optional): token names and symbols, `claimCap` (token units,
- * 1e18 = one hour), `timelockMinDelay`, `votingDelay`, `votingPeriod` and
- * `lateQuorumExtension` and `queueGracePeriod` (seconds), `proposalThreshold` (vote units),
- * `quorumFraction`, `careWeight` and `maxVoterShare` (fixed point over 10_000;
- * 0 = no voter cap).
+ * Parameters (all optional; documented with units and defaults in
+ * `deploy/parameters/README.md`): token names and symbols, `claimCap` (token
+ * units, 1e18 = one hour), `timelockMinDelay`, `votingDelay`, `votingPeriod`,
+ * `lateQuorumExtension` and `queueGracePeriod` (seconds), `proposalThreshold`
+ * (vote units), `quorumFraction`, `careWeight` and `maxVoterShare` (fixed point
+ * over 10_000; 0 = no voter cap), the genesis lists, and the treasury's
+ * `reserve` (zero = native RBTC), `rate` (reserve base units per whole hour),
+ * `maxFee` and `minFee` (basis points) and `holdPeriod` (seconds).
+ * The capital sale and the price band are not deployment parameters:
+ * governance opens a sale (`openSale`) and sets the band (`setBand`) by
+ * proposal, once the pool exists and holds liquidity.
  */
 const DEFAULT_ADMIN_ROLE = ZeroHash;
 const MINTER_ROLE = id("MINTER_ROLE");
@@ -36,6 +47,8 @@ const APPROVER_ROLE = id("APPROVER_ROLE");
 const REVOKER_ROLE = id("REVOKER_ROLE");
 const PROPOSER_ROLE = id("PROPOSER_ROLE");
 const CANCELLER_ROLE = id("CANCELLER_ROLE");
+const CAPITAL_ROLE = id("CAPITAL_ROLE");
+const REDEEMER_ROLE = id("REDEEMER_ROLE");
 
 const HOUR = 10n ** 18n;
 const DAY = 86_400n;
@@ -82,6 +95,16 @@ export default buildModule("Cooperative", (m) => {
       queueGracePeriod: m.getParameter("queueGracePeriod", 14n * DAY),
     },
   ]);
+  // the timelock is the treasury's admin and governor from its constructor
+  const treasury = m.contract("RedemptionTreasury", [
+    work,
+    m.getParameter<string>("reserve", ZeroAddress),
+    timelock,
+    m.getParameter("rate", 10n ** 14n),
+    m.getParameter("maxFee", 1_000n),
+    m.getParameter("minFee", 200n),
+    m.getParameter("holdPeriod", 180n * DAY),
+  ]);
 
   // step 2: genesis balances, minted by the deployer under a temporary minter role
   const workMinter = m.call(work, "grantRole", [MINTER_ROLE, deployer], {
@@ -111,12 +134,14 @@ export default buildModule("Cooperative", (m) => {
   );
 
   type Contract = typeof work | typeof care | typeof registry | typeof timelock;
-  type Account = Contract | typeof governor;
+  type Account = Contract | typeof governor | typeof treasury;
 
   // step 3: working roles, then the admin role of every contract to the timelock
   const grants: { contract: Contract; role: string; account: Account; label: string }[] = [
     { contract: work, role: MINTER_ROLE, account: registry, label: "Work_Minter_Registry" },
     { contract: care, role: MINTER_ROLE, account: registry, label: "Care_Minter_Registry" },
+    { contract: work, role: CAPITAL_ROLE, account: treasury, label: "Work_Capital_Treasury" },
+    { contract: work, role: REDEEMER_ROLE, account: treasury, label: "Work_Redeemer_Treasury" },
     { contract: care, role: REVOKER_ROLE, account: timelock, label: "Care_Revoker_Timelock" },
     {
       contract: registry,
@@ -175,5 +200,5 @@ export default buildModule("Cooperative", (m) => {
     m.call(contract, "renounceRole", [role, deployer], { id: `renounce_${label}`, after: done });
   }
 
-  return { work, care, registry, timelock, governor };
+  return { work, care, registry, timelock, governor, treasury };
 });

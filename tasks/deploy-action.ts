@@ -1,0 +1,177 @@
+import { access, readFile, rm, writeFile, mkdir } from "node:fs/promises";
+import path from "node:path";
+
+import { readDeploymentParameters } from "@nomicfoundation/hardhat-ignition/helpers";
+import type { DeploymentParameters } from "@nomicfoundation/ignition-core";
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+
+import { confoederatioModule } from "../deploy/modules/Confoederatio.js";
+import { RSK_CHAIN_IDS } from "../lib/constants.js";
+import { CliError, runCommand } from "../lib/cli/errors.js";
+
+/** Arguments of the `deploy` task. */
+export interface DeployTaskArguments {
+  /** A parameters file; empty means `deploy/parameters/<network>.json`. */
+  parameters: string;
+}
+
+const ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
+const HARDHAT_CHAIN_ID = 31337n;
+/** A value left for the user to fill in, e.g. `<FOUNDER_ADDRESS>`. */
+const PLACEHOLDER = /^<[^>]*>$/;
+
+/** The Ignition deployment id of a chain, under which `deploy/deployments/` keeps its journal. */
+export function deploymentIdOf(chainId: bigint): string {
+  return `chain-${chainId}`;
+}
+
+/** Where a placeholder is left in `value` (`Cooperative.genesisWorkAccounts[0]`), if anywhere. */
+export function findPlaceholder(value: unknown, where = ""): [string, string] | undefined {
+  if (typeof value === "string") return PLACEHOLDER.test(value) ? [where, value] : undefined;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = findPlaceholder(item, `${where}[${i}]`);
+      if (found !== undefined) return found;
+    }
+  } else if (typeof value === "object" && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      const found = findPlaceholder(item, where === "" ? key : `${where}.${key}`);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+async function readParameters(file: string, shown: string): Promise<DeploymentParameters> {
+  try {
+    await access(file);
+  } catch {
+    throw new CliError(`no parameters file ${shown}; write one (see deploy/parameters/README.md)`);
+  }
+  let parameters: DeploymentParameters;
+  try {
+    parameters = await readDeploymentParameters(file);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new CliError(`cannot read ${shown}: ${reason}`);
+  }
+  const placeholder = findPlaceholder(parameters);
+  if (placeholder !== undefined) {
+    const [where, value] = placeholder;
+    throw new CliError(`${shown}: replace the placeholder ${value} at ${where}`);
+  }
+  return parameters;
+}
+
+/** On RSK testnet and mainnet the router must be given the canonical WRBTC. */
+export function checkWrbtc(parameters: DeploymentParameters, chainId: bigint, shown: string): void {
+  const onPublicRsk =
+    chainId === BigInt(RSK_CHAIN_IDS.mainnet) || chainId === BigInt(RSK_CHAIN_IDS.testnet);
+  const wrbtc = parameters.Dex?.wrbtc ?? parameters.$global?.wrbtc;
+  if (onPublicRsk && (typeof wrbtc !== "string" || wrbtc.toLowerCase() === ZERO_ADDRESS)) {
+    throw new CliError(`${shown}: Dex.wrbtc must be the canonical WRBTC on chain ${chainId}`);
+  }
+}
+
+/**
+ * A Hardhat node forgets everything when it restarts, but the journal in
+ * `deploy/deployments/chain-31337` would still describe the old chain. As
+ * `hardhat ignition deploy` does, remember the node's instance id (in the same
+ * cache file) and start afresh when it changed.
+ */
+async function forgetStaleHardhatDeployment(
+  hre: HardhatRuntimeEnvironment,
+  request: (method: string) => Promise<unknown>,
+  deploymentDir: string,
+  deploymentId: string,
+): Promise<void> {
+  const { instanceId } = (await request("hardhat_metadata")) as { instanceId: string };
+  const file = path.join(hre.config.paths.cache, ".hardhat-network-instances.json");
+  let instances: Record<string, string> = {};
+  try {
+    instances = JSON.parse(await readFile(file, "utf8")) as Record<string, string>;
+  } catch {
+    // no record yet
+  }
+  if (instances[deploymentId] !== instanceId) {
+    await rm(deploymentDir, { recursive: true, force: true });
+    instances[deploymentId] = instanceId;
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, `${JSON.stringify(instances, null, 2)}\n`);
+  }
+}
+
+/**
+ * Connects to the chosen network and reads its chain id. Hardhat resolves a
+ * network's configuration variables (URL, key) on first use, so both steps
+ * may find one missing: that becomes one clear line.
+ */
+async function connect(hre: HardhatRuntimeEnvironment, networkName: string) {
+  try {
+    const connection = await hre.network.getOrCreate();
+    const chainId = BigInt(
+      (await connection.provider.request({ method: "eth_chainId", params: [] })) as string,
+    );
+    return { connection, chainId };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const missing = /(?:Configuration Variable|Key) "([^"]+)" not found/i.exec(message);
+    throw new CliError(
+      missing === null
+        ? `network ${networkName}: ${message.replace(/^HHE\d+: /, "")}`
+        : `network ${networkName} needs ${missing[1]}: set it in the environment, .env or the Hardhat keystore`,
+    );
+  }
+}
+
+async function deploy(args: DeployTaskArguments, hre: HardhatRuntimeEnvironment): Promise<void> {
+  const networkName = hre.globalOptions.network ?? "default";
+  const root = hre.config.paths.root;
+  const file =
+    args.parameters === ""
+      ? path.join(root, "deploy", "parameters", `${networkName}.json`)
+      : path.resolve(args.parameters);
+  const shown = path.relative(process.cwd(), file);
+  const parameters = await readParameters(file, shown);
+
+  const { connection, chainId } = await connect(hre, networkName);
+  const request = (method: string) => connection.provider.request({ method, params: [] });
+  checkWrbtc(parameters, chainId, shown);
+
+  const deploymentId = deploymentIdOf(chainId);
+  const simulated = connection.networkConfig.type === "edr-simulated";
+  const deploymentDir = path.join(hre.config.paths.ignition, "deployments", deploymentId);
+  if (!simulated && chainId === HARDHAT_CHAIN_ID) {
+    await forgetStaleHardhatDeployment(hre, request, deploymentDir, deploymentId);
+  }
+
+  await hre.tasks.getTask("build").run({ quiet: true, noTests: true });
+  console.log(`Deploying Confoederatio on ${networkName} (chain ${chainId}) with ${shown}`);
+  const deployed = await connection.ignition.deploy(confoederatioModule(parameters), {
+    parameters,
+    deploymentId,
+    displayUi: true,
+  });
+
+  console.log("\nAddresses:");
+  const width = Math.max(...Object.keys(deployed).map((name) => name.length));
+  for (const [name, contract] of Object.entries(deployed)) {
+    console.log(`  ${name.padEnd(width)}  ${await contract.getAddress()}`);
+  }
+  if (simulated) {
+    console.log(
+      `\n${networkName} is an in-process network: this deployment ends with the process.`,
+    );
+  } else {
+    const addresses = path.join(deploymentDir, "deployed_addresses.json");
+    console.log(`\nRecorded in ${path.relative(process.cwd(), addresses)}`);
+  }
+}
+
+/** The `deploy` task's action: one line and a non-zero exit code on any failure. */
+export default async function deployAction(
+  args: DeployTaskArguments,
+  hre: HardhatRuntimeEnvironment,
+): Promise<void> {
+  await runCommand(() => deploy(args, hre));
+}
