@@ -10,7 +10,7 @@ import path from "node:path";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { DeploymentParameters } from "@nomicfoundation/ignition-core";
 import { parseEther } from "ethers";
-import type { NetworkConnection } from "hardhat/types/network";
+import type { DefaultChainType, NetworkConnection } from "hardhat/types/network";
 
 import { confoederatioModule } from "../../deploy/modules/Confoederatio.js";
 import { formatHours } from "../claims.js";
@@ -52,7 +52,7 @@ export interface DemoOutcome {
   gas: Array<{ step: string; gasUsed: bigint }>;
 }
 
-type Connection = NetworkConnection<"l1"> | NetworkConnection;
+type Connection = NetworkConnection<DefaultChainType>;
 
 /** Reads `deploy/parameters/<name>.json` (Ignition's JSON, with "123n" for bigints). */
 export async function readParameters(name: string): Promise<DeploymentParameters> {
@@ -137,7 +137,7 @@ export async function runDemo(
   options: { parametersName?: string; log?: (line: string) => void } = {},
 ): Promise<DemoOutcome> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const { ethers, networkHelpers } = connection as NetworkConnection;
+  const { ethers, networkHelpers } = connection;
   const signers = await ethers.getSigners();
   const [deployer, alice, bob, carol] = signers;
   const names = new Map<string, string>([

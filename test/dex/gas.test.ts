@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { createRequire } from "node:module";
 
 import { ContractFactory } from "ethers";
-import type { BaseContract, ContractTransactionResponse } from "ethers";
+import type { BaseContract, ContractTransactionResponse, InterfaceAbi } from "ethers";
 
 import { MAX_CONTRACT_SIZE, RSK_BLOCK_GAS_LIMIT } from "../../lib/constants.js";
 import { getAmountOut, sortTokens } from "../../lib/dex.js";
@@ -22,11 +22,11 @@ import { CoopTwapOracle__factory } from "../../typechain-types/index.js";
 
 const require = createRequire(import.meta.url);
 const uniswapFactoryJson = require("@uniswap/v2-core/build/UniswapV2Factory.json") as {
-  abi: unknown[];
+  abi: InterfaceAbi;
   bytecode: string;
 };
 const uniswapPairJson = require("@uniswap/v2-core/build/UniswapV2Pair.json") as {
-  abi: unknown[];
+  abi: InterfaceAbi;
   bytecode: string;
 };
 
@@ -60,7 +60,7 @@ describe("DEX gas", function () {
     await uniswapFactoryContract.createPair(a, b);
     const uniswap = new ethers.Contract(
       await uniswapFactoryContract.getPair(a, b),
-      uniswapPairJson.abi as never,
+      uniswapPairJson.abi,
       env.alice,
     ) as unknown as SwapPair;
 
@@ -79,7 +79,7 @@ describe("DEX gas", function () {
     const amountIn = 10n * E18;
     await env.token0.connect(env.bob).transfer(await pair.getAddress(), amountIn);
     const amountOut = getAmountOut(amountIn, RESERVE0, RESERVE1);
-    const tx = await pair.connect(env.bob).swap(0n, amountOut, env.bob.address, "0x");
+    const tx = await (pair.connect(env.bob) as SwapPair).swap(0n, amountOut, env.bob.address, "0x");
     const receipt = await tx.wait();
     expect(await env.token1.balanceOf(env.bob.address)).to.equal(1_000_000n * E18 + amountOut);
     return receipt!.gasUsed;

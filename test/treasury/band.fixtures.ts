@@ -1,6 +1,7 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
 import DexModule from "../../deploy/modules/Dex.js";
+import type { IRedemptionTreasury } from "../../typechain-types/treasury/RedemptionTreasury.js";
 import {
   CoopPairFactory__factory,
   CoopRouter__factory,
@@ -65,7 +66,7 @@ export interface BandFixture {
   manipulator: BandManipulator;
   reserveOf(who: string): Promise<bigint>;
   /** The band parameters as set. */
-  params: RedemptionTreasury.BandParamsStruct;
+  params: IRedemptionTreasury.BandParamsStruct;
 }
 
 /**
