@@ -20,6 +20,7 @@ import {
   ProposalRun,
   emptyCallProposal,
   measurePair,
+  recordPairRows,
   uniswapV2AmountOut,
 } from "./scenarios.js";
 import {
@@ -34,7 +35,6 @@ import {
 
 const OZ_TOKEN = "OZ ERC20Votes";
 const OZ_GOVERNOR = "OZ Governor";
-const UNISWAP = "Uniswap V2 pair";
 
 /** Transfers of the reference ERC20Votes token between holders who delegated to themselves. */
 export async function anchorToken(chain: Chain) {
@@ -258,17 +258,6 @@ export async function anchorUniswap(chain: Chain) {
     lp,
     trader,
   );
-  const rows = [
-    { id: "dex.swap", operation: "pair swap", measured: gas.swap },
-    { id: "dex.mint", operation: "add liquidity (pair mint)", measured: gas.mint },
-    { id: "dex.burn", operation: "remove liquidity (pair burn)", measured: gas.burn },
-  ];
-  for (const row of rows) {
-    chain.recorder.operation(
-      { id: row.id, section: "DEX", operation: row.operation, anchorName: UNISWAP },
-      "anchor",
-      row.measured.gas,
-    );
-  }
+  recordPairRows(chain, "anchor", gas);
   await chain.traceStorage("anchor.dex.swap", "Uniswap V2 pair swap", gas.swap);
 }

@@ -21,5 +21,12 @@ async function landed(chain: Chain, piece: Piece): Promise<boolean> {
 }
 
 export async function measureOurs(chain: Chain) {
-  for (const piece of Object.keys(PIECES) as Piece[]) await landed(chain, piece);
+  const present = new Set<Piece>();
+  for (const piece of Object.keys(PIECES) as Piece[]) {
+    if (await landed(chain, piece)) present.add(piece);
+  }
+  if (present.has("dex")) {
+    const { measureDex } = await import("./ours-dex.js");
+    await measureDex(chain);
+  }
 }
