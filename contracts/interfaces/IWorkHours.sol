@@ -8,6 +8,8 @@ import {IERC5805} from "@openzeppelin/contracts/interfaces/IERC5805.sol";
 /// @notice The cooperative's work-time mutual-credit token: 1e18 is one hour of approved work.
 /// @dev Every mint for work also records earned credit per category. Credit survives transfers;
 /// only redemption at the treasury consumes it. Tokens minted for capital carry no credit.
+/// Votes use the ERC-6372 timestamp clock, and every holder is its own delegate until it
+/// delegates elsewhere, so every token counts as a vote without a `delegate` transaction.
 interface IWorkHours is IERC20, IERC5805 {
     /// @notice The two kinds of work that earn hours.
     enum Category {
@@ -15,11 +17,37 @@ interface IWorkHours is IERC20, IERC5805 {
         Subsistence
     }
 
+    // ─── Errors ──────────────────────────────────────────────────────────────────────────────
+
+    /// @notice The arrays given to {mintForWork} differ in length.
+    error WorkHoursLengthMismatch(uint256 accounts, uint256 commons, uint256 subsistence);
+
+    /// @notice {mintForWork} was asked to credit `account` with zero hours.
+    error WorkHoursZeroAmount(address account);
+
+    /// @notice `account` holds `credit` hours of `category` credit, less than the `needed` ones.
+    error WorkHoursInsufficientCredit(
+        address account,
+        Category category,
+        uint256 credit,
+        uint256 needed
+    );
+
+    /// @notice `delegatee` cannot receive votes: every token must count for someone.
+    error WorkHoursInvalidDelegatee(address delegatee);
+
+    // ─── Events ──────────────────────────────────────────────────────────────────────────────
+
     /// @notice Emitted when approved work credits `account` with `amount` hours in `category`.
     event WorkCredited(address indexed account, Category indexed category, uint256 amount);
 
     /// @notice Emitted when the treasury burns `amount` of `account`'s tokens and credit.
     event CreditRedeemed(address indexed account, Category indexed category, uint256 amount);
+
+    /// @notice Emitted when the treasury mints `amount` hours without credit to `account`.
+    event CapitalMinted(address indexed account, uint256 amount);
+
+    // ─── Functions ───────────────────────────────────────────────────────────────────────────
 
     /// @notice Hours of `category` work that `account` has earned and not yet redeemed.
     function earnedCredit(address account, Category category) external view returns (uint256);
