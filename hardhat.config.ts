@@ -6,6 +6,7 @@ import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-et
 import { configVariable, defineConfig } from "hardhat/config";
 
 import { RSK_CHAIN_IDS, SOLC_VERSION } from "./lib/constants.js";
+import rskLegacyTransactions from "./lib/rsk/plugin.js";
 
 /** RSK networks that a deployment may reach over JSON-RPC. Their URLs and
  * keys are configuration variables: the environment, `.env` or the Hardhat
@@ -21,7 +22,7 @@ function rskNetwork(chainId: number, prefix: string) {
 }
 
 export default defineConfig({
-  plugins: [hardhatToolboxMochaEthers],
+  plugins: [hardhatToolboxMochaEthers, rskLegacyTransactions],
   solidity: {
     compilers: [
       {
