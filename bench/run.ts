@@ -76,14 +76,13 @@ if (check) {
   }
 }
 
-/** Runtime size of every contract of ours in the build (not interfaces, mocks or bench-only
- * contracts), whether or not the bench deployed it. */
+/** Runtime size of every contract of ours in the build (not interfaces, bench-only contracts or
+ * test mocks, wherever their `mocks/` folder is), whether or not the bench deployed it. */
 async function recordSizes(rec: Recorder) {
   for (const name of [...(await artifacts.getAllFullyQualifiedNames())].sort()) {
     const source = name.slice(0, name.lastIndexOf(":"));
-    if (!source.startsWith("contracts/") || /^contracts\/(bench|mocks|interfaces)\//.test(source)) {
-      continue;
-    }
+    const excluded = /^contracts\/(bench|interfaces)\/|\/mocks\//.test(source);
+    if (!source.startsWith("contracts/") || excluded) continue;
     const artifact = await artifacts.readArtifact(name);
     const runtimeBytes = (artifact.deployedBytecode.length - 2) / 2;
     if (runtimeBytes === 0) continue; // abstract contract

@@ -33,9 +33,6 @@ import {
   VOTING_PERIOD,
 } from "./settings.js";
 
-const OZ_TOKEN = "OZ ERC20Votes";
-const OZ_GOVERNOR = "OZ Governor";
-
 /** Transfers of the reference ERC20Votes token between holders who delegated to themselves. */
 export async function anchorToken(chain: Chain) {
   progress("anchor: OZ ERC20Votes transfers");
@@ -52,17 +49,7 @@ export async function anchorToken(chain: Chain) {
   await chain.advance(1);
 
   const existing = await chain.measure(token.connect(alice).transfer(bob.address, TRANSFER_AMOUNT));
-  chain.recorder.operation(
-    {
-      id: "token.transfer.existing",
-      section: "Tokens",
-      operation: "transfer to an existing holder",
-      anchorName: OZ_TOKEN,
-      note: "both delegated",
-    },
-    "anchor",
-    existing.gas,
-  );
+  chain.recorder.record("token.transfer.existing", "anchor", existing.gas);
   await chain.traceStorage(
     "anchor.token.transfer.existing",
     "OZ ERC20Votes transfer to an existing holder",
@@ -70,17 +57,7 @@ export async function anchorToken(chain: Chain) {
   );
 
   const fresh = await chain.measure(token.connect(alice).transfer(carol.address, TRANSFER_AMOUNT));
-  chain.recorder.operation(
-    {
-      id: "token.transfer.new",
-      section: "Tokens",
-      operation: "transfer to a new holder",
-      anchorName: OZ_TOKEN,
-      note: "receiver's votes count",
-    },
-    "anchor",
-    fresh.gas,
-  );
+  chain.recorder.record("token.transfer.new", "anchor", fresh.gas);
 }
 
 /** The reference governor and timelock, wired as a DAO wires them: the governor proposes and
@@ -138,59 +115,22 @@ export async function anchorGovernance(chain: Chain) {
 
   const run = new ProposalRun(chain, governance, emptyCallProposal(feeder.address, "anchor"));
   const propose = await run.propose(proposer);
-  chain.recorder.operation(
-    { id: "gov.propose", section: "Governance", operation: "propose", anchorName: OZ_GOVERNOR },
-    "anchor",
-    propose.gas,
-  );
+  chain.recorder.record("gov.propose", "anchor", propose.gas);
   // The measured votes are not the proposal's first, whose write of the tally from zero would
   // dominate; a typical vote adds to a tally.
   await run.vote(filler);
   const vote = await run.vote(voter);
-  for (const id of ["gov.castVote.hours", "gov.castVote.both"]) {
-    chain.recorder.operation(
-      {
-        id,
-        section: "Governance",
-        operation:
-          id === "gov.castVote.hours"
-            ? "castVote, voter holds hours only"
-            : "castVote, voter holds both tokens",
-        anchorName: OZ_GOVERNOR,
-      },
-      "anchor",
-      vote.gas,
-    );
-  }
+  chain.recorder.record("gov.castVote.hours", "anchor", vote.gas);
+  chain.recorder.record("gov.castVote.both", "anchor", vote.gas);
   await chain.traceStorage("anchor.gov.castVote", "OZ Governor castVote", vote);
   const busyVote = await run.vote(busy);
-  const checkpoints = {
-    id: "scale.castVote.checkpoints",
-    operation: "castVote, by the voter's checkpoints",
-    smallLabel: "1 checkpoint",
-    largeLabel: `${CHECKPOINTS_LARGE} checkpoints`,
-    side: "anchor" as const,
-  };
-  chain.recorder.scalePoint(checkpoints, "small", vote.gas);
-  chain.recorder.scalePoint(checkpoints, "large", busyVote.gas);
+  chain.recorder.scalePoint("scale.castVote.checkpoints", "anchor", "small", vote.gas);
+  chain.recorder.scalePoint("scale.castVote.checkpoints", "anchor", "large", busyVote.gas);
 
   const queue = await run.queue(proposer);
-  chain.recorder.operation(
-    { id: "gov.queue", section: "Governance", operation: "queue", anchorName: OZ_GOVERNOR },
-    "anchor",
-    queue.gas,
-  );
+  chain.recorder.record("gov.queue", "anchor", queue.gas);
   const execute = await run.execute(proposer);
-  chain.recorder.operation(
-    {
-      id: "gov.execute",
-      section: "Governance",
-      operation: "execute (one empty call)",
-      anchorName: OZ_GOVERNOR,
-    },
-    "anchor",
-    execute.gas,
-  );
+  chain.recorder.record("gov.execute", "anchor", execute.gas);
 }
 
 interface Artifact {

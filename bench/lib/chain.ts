@@ -8,6 +8,7 @@ import { Wallet, id } from "ethers";
 import type { ArtifactManager } from "hardhat/types/artifacts";
 import type { NetworkConnection } from "hardhat/types/network";
 
+import { type OperationId, SCALES, type ScaleId, emptyOperations } from "./rows.js";
 import { type StructLog, storageAccesses, summarizeStorage, writtenSlots } from "./storage.js";
 import type {
   BatchRow,
@@ -28,35 +29,35 @@ export interface Measured {
 
 /** Everything the bench records, in the order it was measured. */
 export class Recorder {
-  readonly operations: OperationRow[] = [];
+  readonly operations: OperationRow[] = emptyOperations();
   readonly batches: BatchRow[] = [];
   readonly largestBatches: LargestBatch[] = [];
-  readonly scale: ScaleRow[] = [];
+  readonly scale: ScaleRow[] = (Object.keys(SCALES) as ScaleId[]).map((id) => ({
+    id,
+    ...SCALES[id],
+    side: "ours",
+    small: null,
+    large: null,
+  }));
   readonly contracts: ContractRow[] = [];
   readonly storage: StorageRow[] = [];
   readonly notMeasured: string[] = [];
 
-  /** Sets a field of the operation row `id`, creating the row on first use, so that our side
-   * and the anchor's side can be measured at different points of the run. */
-  operation(row: Omit<OperationRow, "ours" | "anchor">, side: "ours" | "anchor", gas: number) {
-    let existing = this.operations.find((r) => r.id === row.id);
-    if (existing === undefined) {
-      existing = { ...row, ours: null, anchor: null };
-      this.operations.push(existing);
-    }
-    if (row.anchorName !== undefined) existing.anchorName = row.anchorName;
-    if (row.note !== undefined) existing.note = row.note;
-    existing[side] = gas;
+  /** Records one side's gas for the catalogued operation `id`. */
+  record(id: OperationId, side: "ours" | "anchor", gas: number) {
+    const row = this.operations.find((r) => r.id === id);
+    if (row === undefined) throw new Error(`bench: no operation row ${id}`);
+    row[side] = gas;
   }
 
-  /** Sets the small or large figure of the scale row `id`, creating the row on first use. */
-  scalePoint(row: Omit<ScaleRow, "small" | "large">, point: "small" | "large", gas: number) {
-    let existing = this.scale.find((r) => r.id === row.id && r.side === row.side);
-    if (existing === undefined) {
-      existing = { ...row, small: null, large: null };
-      this.scale.push(existing);
+  /** Records the small or large figure of the catalogued scale pair `id` for one side. */
+  scalePoint(id: ScaleId, side: "ours" | "anchor", point: "small" | "large", gas: number) {
+    let row = this.scale.find((r) => r.id === id && r.side === side);
+    if (row === undefined) {
+      row = { id, ...SCALES[id], side, small: null, large: null };
+      this.scale.push(row);
     }
-    existing[point] = gas;
+    row[point] = gas;
   }
 
   contract(row: ContractRow) {

@@ -99,18 +99,9 @@ export async function measureDex(chain: Chain) {
   const routerRemove = await chain.measure(
     router.connect(lp).removeLiquidity(a, b, added, 0, 0, lp.address, deadline),
   );
-  const rows = [
-    { id: "dex.router.swap", operation: "router swapExactTokensForTokens", gas: routerSwap.gas },
-    { id: "dex.router.add", operation: "router addLiquidity", gas: routerAdd.gas },
-    { id: "dex.router.remove", operation: "router removeLiquidity", gas: routerRemove.gas },
-  ];
-  for (const row of rows) {
-    chain.recorder.operation(
-      { id: row.id, section: "DEX", operation: row.operation },
-      "ours",
-      row.gas,
-    );
-  }
+  chain.recorder.record("dex.router.swap", "ours", routerSwap.gas);
+  chain.recorder.record("dex.router.add", "ours", routerAdd.gas);
+  chain.recorder.record("dex.router.remove", "ours", routerRemove.gas);
 
   const oracle = await chain.deploy<CoopTwapOracle>("ours", "CoopTwapOracle", [
     pairAddress,
@@ -122,13 +113,5 @@ export async function measureDex(chain: Chain) {
   await chain.send(oracle.update());
   await chain.advance(TWAP_WINDOW);
   const update = await chain.measure(oracle.update());
-  chain.recorder.operation(
-    {
-      id: "dex.oracle.update",
-      section: "DEX",
-      operation: "TWAP oracle update, a window after the last",
-    },
-    "ours",
-    update.gas,
-  );
+  chain.recorder.record("dex.oracle.update", "ours", update.gas);
 }

@@ -220,21 +220,9 @@ export async function measurePair(
   return { swap, mint, burn };
 }
 
-/** The anchor of the DEX rows. */
-export const UNISWAP = "Uniswap V2 pair";
-
 /** Records the three pair rows of one side. */
 export function recordPairRows(chain: Chain, side: "ours" | "anchor", gas: PairGas) {
-  const rows = [
-    { id: "dex.swap", operation: "pair swap", measured: gas.swap },
-    { id: "dex.mint", operation: "add liquidity (pair mint)", measured: gas.mint },
-    { id: "dex.burn", operation: "remove liquidity (pair burn)", measured: gas.burn },
-  ];
-  for (const row of rows) {
-    chain.recorder.operation(
-      { id: row.id, section: "DEX", operation: row.operation, anchorName: UNISWAP },
-      side,
-      row.measured.gas,
-    );
-  }
+  chain.recorder.record("dex.swap", side, gas.swap.gas);
+  chain.recorder.record("dex.mint", side, gas.mint.gas);
+  chain.recorder.record("dex.burn", side, gas.burn.gas);
 }

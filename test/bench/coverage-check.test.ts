@@ -42,16 +42,17 @@ describe("coverage check", function () {
     });
   });
 
-  it("counts contracts/ but not contracts/bench/, contracts/mocks/ or tests", function () {
+  it("counts contracts/ but not bench contracts, mocks or tests", function () {
     expect(
       [
         "contracts/a/A.sol",
         "./contracts/B.sol",
         "contracts/bench/R.sol",
         "contracts/mocks/M.sol",
+        "contracts/token/mocks/ERC20VotesReference.sol",
         "test/A.t.sol",
       ].map(isCounted),
-    ).to.deep.equal([true, true, false, false, false]);
+    ).to.deep.equal([true, true, false, false, false, false]);
   });
 
   it("passes at the minimum and fails just below it, printing the figure", function () {
