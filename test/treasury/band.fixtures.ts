@@ -12,7 +12,7 @@ import type {
   CoopTwapOracle,
   IWRBTC,
   MockReserveToken,
-  MockWorkHours,
+  WorkHours,
   RedemptionTreasury,
 } from "../../typechain-types/index.js";
 import {
@@ -46,7 +46,7 @@ export interface BandFixture {
   admin: HardhatEthersSigner;
   trader: HardhatEthersSigner;
   keeper: HardhatEthersSigner;
-  work: MockWorkHours;
+  work: WorkHours;
   treasury: RedemptionTreasury;
   router: CoopRouter;
   oracle: CoopTwapOracle;
@@ -82,7 +82,7 @@ async function deployBandWith(kind: ReserveKind): Promise<BandFixture> {
   const wrbtc = IWRBTC__factory.connect(await dex.wrbtc.getAddress(), admin);
   const routerAddress = await router.getAddress();
 
-  const work = await ethers.deployContract("MockWorkHours", ["Work Hours", "HOURS", admin.address]);
+  const work = await ethers.deployContract("WorkHours", ["Work Hours", "HOURS", admin.address]);
   await work.grantRole(MINTER_ROLE, admin.address);
   await work.grantRole(CAPITAL_ROLE, admin.address);
   const workAddress = await work.getAddress();

@@ -3,7 +3,7 @@ import { network } from "hardhat";
 
 import type {
   MockReserveToken,
-  MockWorkHours,
+  WorkHours,
   RedemptionTreasury,
 } from "../../typechain-types/index.js";
 
@@ -35,7 +35,7 @@ export interface CoopFixture {
   carol: HardhatEthersSigner;
   mallory: HardhatEthersSigner;
   donor: HardhatEthersSigner;
-  work: MockWorkHours;
+  work: WorkHours;
 }
 
 export interface TreasuryFixture extends CoopFixture {
@@ -54,7 +54,7 @@ export interface TreasuryFixture extends CoopFixture {
  * last block. */
 export async function deployCoop(): Promise<CoopFixture> {
   const [admin, alice, bob, carol, mallory, donor] = await ethers.getSigners();
-  const work = await ethers.deployContract("MockWorkHours", ["Work Hours", "HOURS", admin.address]);
+  const work = await ethers.deployContract("WorkHours", ["Work Hours", "HOURS", admin.address]);
   await work.grantRole(MINTER_ROLE, admin.address);
   await creditMembers({ admin, alice, bob, work });
   return { admin, alice, bob, carol, mallory, donor, work };
@@ -68,7 +68,7 @@ async function creditMembers(f: Pick<CoopFixture, "admin" | "alice" | "bob" | "w
 
 async function deployTreasuryWith(kind: ReserveKind): Promise<TreasuryFixture> {
   const [admin, alice, bob, carol, mallory, donor] = await ethers.getSigners();
-  const work = await ethers.deployContract("MockWorkHours", ["Work Hours", "HOURS", admin.address]);
+  const work = await ethers.deployContract("WorkHours", ["Work Hours", "HOURS", admin.address]);
   await work.grantRole(MINTER_ROLE, admin.address);
   const coop = { admin, alice, bob, carol, mallory, donor, work };
   let token: MockReserveToken | null = null;

@@ -11,6 +11,7 @@ import {ITokensReceived} from "./MockReserveToken.sol";
 contract ReentrantRedeemer is ITokensReceived {
     IRedemptionTreasury public immutable treasury;
 
+    bool public armed;
     bytes public reentry;
     uint256 public reentryValue;
     bool public bubble;
@@ -23,8 +24,10 @@ contract ReentrantRedeemer is ITokensReceived {
         treasury = treasury_;
     }
 
-    /// @dev Arms the re-entry: `data` is called on the treasury with `value`.
+    /// @dev Arms the re-entry: `data` (empty: a plain transfer) is called on the treasury with
+    /// `value`.
     function arm(bytes calldata data, uint256 value, bool bubble_) external payable {
+        armed = true;
         reentry = data;
         reentryValue = value;
         bubble = bubble_;
@@ -48,7 +51,7 @@ contract ReentrantRedeemer is ITokensReceived {
     }
 
     function _reenter() private {
-        if (reentry.length == 0 || attempts != 0) return;
+        if (!armed || attempts != 0) return;
         ++attempts;
         (bool ok, bytes memory ret) = address(treasury).call{value: reentryValue}(reentry);
         reentrySucceeded = ok;
