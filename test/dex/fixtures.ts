@@ -97,3 +97,29 @@ export async function deployRbtcPool() {
   );
   return { ...env, pair };
 }
+
+/** The pool of A and B made through the router: alice adds 1,000 A and 4,000 B. */
+export async function deployRouterPool() {
+  const env = await deployTokens();
+  const a = await env.tokenA.getAddress();
+  const b = await env.tokenB.getAddress();
+  await env.router
+    .connect(env.alice)
+    .addLiquidity(a, b, RESERVE0, RESERVE1, 0n, 0n, env.alice.address, FAR);
+  const pair: CoopPair = CoopPair__factory.connect(await env.factory.getPair(a, b), env.deployer);
+  return { ...env, a, b, pair };
+}
+
+/** Both pools: A/B (1,000 / 4,000, alice, through the router) and A/WRBTC (1,000 / 10). */
+export async function deployRoutes() {
+  const env = await deployRouterPool();
+  await env.router
+    .connect(env.alice)
+    .addLiquidityRBTC(env.a, 1_000n * E18, 0n, 0n, env.alice.address, FAR, { value: 10n * E18 });
+  const w = await env.wrbtc.getAddress();
+  const rbtcPair: CoopPair = CoopPair__factory.connect(
+    await env.factory.getPair(env.a, w),
+    env.deployer,
+  );
+  return { ...env, w, rbtcPair };
+}
