@@ -1,0 +1,135 @@
+import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
+import { ZeroAddress, ZeroHash, id } from "ethers";
+
+/**
+ * The cooperative: its two tokens, the contribution registry, the timelock and
+ * the holistic governor, wired so that the timelock holds every privileged
+ * role and the deployer keeps none.
+ *
+ * Steps:
+ * 1. deploy every contract, with the deployer as temporary admin;
+ * 2. grant the working roles (the registry mints both tokens; the timelock
+ *    approves claims and revokes care; the governor proposes and cancels on
+ *    the timelock) and hand `DEFAULT_ADMIN_ROLE` of every contract to the
+ *    timelock;
+ * 3. after every grant, the deployer renounces each role it held.
+ *
+ * To add a contract (e.g. the treasury): deploy it with the deployer as admin,
+ * push its role grants to `grants` and the contract to `administered`; step 3
+ * then covers it.
+ *
+ * Parameters (all optional): token names and symbols, `claimCap` (token units,
+ * 1e18 = one hour), `timelockMinDelay`, `votingDelay`, `votingPeriod` and
+ * `lateQuorumExtension` (seconds), `proposalThreshold` (vote units),
+ * `quorumFraction`, `careWeight` and `maxVoterShare` (fixed point over 10_000;
+ * 0 = no voter cap).
+ */
+const DEFAULT_ADMIN_ROLE = ZeroHash;
+const MINTER_ROLE = id("MINTER_ROLE");
+const APPROVER_ROLE = id("APPROVER_ROLE");
+const REVOKER_ROLE = id("REVOKER_ROLE");
+const PROPOSER_ROLE = id("PROPOSER_ROLE");
+const CANCELLER_ROLE = id("CANCELLER_ROLE");
+
+const HOUR = 10n ** 18n;
+const DAY = 86_400n;
+
+export default buildModule("Cooperative", (m) => {
+  const deployer = m.getAccount(0);
+
+  const work = m.contract("WorkHours", [
+    m.getParameter("workName", "Work Hours"),
+    m.getParameter("workSymbol", "HOUR"),
+    deployer,
+  ]);
+  const care = m.contract("CareReputation", [
+    m.getParameter("careName", "Care Reputation"),
+    m.getParameter("careSymbol", "CARE"),
+    deployer,
+  ]);
+  const registry = m.contract("ContributionRegistry", [
+    work,
+    care,
+    m.getParameter("claimCap", 160n * HOUR),
+    deployer,
+  ]);
+  // no proposer yet (the governor does not exist), open execution, deployer as set-up admin
+  const timelock = m.contract("CoopTimelock", [
+    m.getParameter("timelockMinDelay", 2n * DAY),
+    [],
+    [ZeroAddress],
+    deployer,
+  ]);
+  const governor = m.contract("HolisticGovernor", [
+    m.getParameter("governorName", "Confoederatio Governor"),
+    work,
+    care,
+    timelock,
+    {
+      proposalThreshold: m.getParameter("proposalThreshold", HOUR),
+      quorumFraction: m.getParameter("quorumFraction", 1_000n),
+      careWeight: m.getParameter("careWeight", 10_000n),
+      maxVoterShare: m.getParameter("maxVoterShare", 0n),
+      votingDelay: m.getParameter("votingDelay", DAY),
+      votingPeriod: m.getParameter("votingPeriod", 5n * DAY),
+      lateQuorumExtension: m.getParameter("lateQuorumExtension", DAY),
+    },
+  ]);
+
+  type Contract = typeof work | typeof care | typeof registry | typeof timelock;
+  type Account = Contract | typeof governor;
+
+  // step 2: working roles, then the admin role of every contract to the timelock
+  const grants: { contract: Contract; role: string; account: Account; label: string }[] = [
+    { contract: work, role: MINTER_ROLE, account: registry, label: "Work_Minter_Registry" },
+    { contract: care, role: MINTER_ROLE, account: registry, label: "Care_Minter_Registry" },
+    { contract: care, role: REVOKER_ROLE, account: timelock, label: "Care_Revoker_Timelock" },
+    {
+      contract: registry,
+      role: APPROVER_ROLE,
+      account: timelock,
+      label: "Registry_Approver_Timelock",
+    },
+    {
+      contract: timelock,
+      role: PROPOSER_ROLE,
+      account: governor,
+      label: "Timelock_Proposer_Governor",
+    },
+    {
+      contract: timelock,
+      role: CANCELLER_ROLE,
+      account: governor,
+      label: "Timelock_Canceller_Governor",
+    },
+  ];
+  // contracts whose DEFAULT_ADMIN_ROLE the deployer holds and hands to the timelock
+  // (the timelock administers itself from its constructor)
+  const administered: { contract: Contract; label: string }[] = [
+    { contract: work, label: "Work" },
+    { contract: care, label: "Care" },
+    { contract: registry, label: "Registry" },
+  ];
+  for (const { contract, label } of administered) {
+    grants.push({
+      contract,
+      role: DEFAULT_ADMIN_ROLE,
+      account: timelock,
+      label: `${label}_Admin_Timelock`,
+    });
+  }
+
+  const granted = grants.map(({ contract, role, account, label }) =>
+    m.call(contract, "grantRole", [role, account], { id: `grant_${label}` }),
+  );
+
+  // step 3: the deployer renounces every role it held, once every grant is done
+  for (const { contract, label } of [...administered, { contract: timelock, label: "Timelock" }]) {
+    m.call(contract, "renounceRole", [DEFAULT_ADMIN_ROLE, deployer], {
+      id: `renounce_${label}_Admin`,
+      after: granted,
+    });
+  }
+
+  return { work, care, registry, timelock, governor };
+});
