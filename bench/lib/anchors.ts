@@ -26,6 +26,7 @@ import {
 import {
   CHECKPOINTS_LARGE,
   HOLDER_BALANCE,
+  PROPOSAL_THRESHOLD,
   QUORUM_PERCENT,
   TIMELOCK_DELAY,
   TRANSFER_AMOUNT,
@@ -75,7 +76,7 @@ export async function deployReferenceGovernance(chain: Chain, token: ReferenceVo
     await timelock.getAddress(),
     VOTING_DELAY,
     VOTING_PERIOD,
-    0,
+    PROPOSAL_THRESHOLD,
     QUORUM_PERCENT,
   ]);
   const governorAddress = await governor.getAddress();
@@ -113,7 +114,7 @@ export async function anchorGovernance(chain: Chain) {
   }
   await chain.advance(1);
 
-  const run = new ProposalRun(chain, governance, emptyCallProposal(feeder.address, "anchor"));
+  const run = new ProposalRun(chain, governance, emptyCallProposal("anchor"));
   const propose = await run.propose(proposer);
   chain.recorder.record("gov.propose", "anchor", propose.gas);
   // The measured votes are not the proposal's first, whose write of the tally from zero would
@@ -122,10 +123,15 @@ export async function anchorGovernance(chain: Chain) {
   const vote = await run.vote(voter);
   chain.recorder.record("gov.castVote.hours", "anchor", vote.gas);
   chain.recorder.record("gov.castVote.both", "anchor", vote.gas);
-  await chain.traceStorage("anchor.gov.castVote", "OZ Governor castVote", vote);
+  await chain.traceStorage("anchor.gov.castVote", "OZ Governor castVote, 1 checkpoint", vote);
   const busyVote = await run.vote(busy);
   chain.recorder.scalePoint("scale.castVote.checkpoints", "anchor", "small", vote.gas);
   chain.recorder.scalePoint("scale.castVote.checkpoints", "anchor", "large", busyVote.gas);
+  await chain.traceStorage(
+    "anchor.gov.castVote.busy",
+    `OZ Governor castVote, ${CHECKPOINTS_LARGE} checkpoints`,
+    busyVote,
+  );
 
   const queue = await run.queue(proposer);
   chain.recorder.record("gov.queue", "anchor", queue.gas);

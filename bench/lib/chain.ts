@@ -109,6 +109,21 @@ export class Chain {
     await this.measure(sent);
   }
 
+  /** Sends a transaction, then restores the chain to before it: its `gasUsed`, or null when it
+   * failed (reverted or ran out of gas). */
+  async tryInBlock(
+    send: () => Promise<ContractTransactionResponse | TransactionResponse>,
+  ): Promise<number | null> {
+    const snapshot = await this.helpers.takeSnapshot();
+    try {
+      return (await this.measure(send())).gas;
+    } catch {
+      return null;
+    } finally {
+      await snapshot.restore();
+    }
+  }
+
   /** Deploys an artifact of this project and records its deployment gas and runtime size. */
   async deploy<T extends BaseContract = BaseContract>(
     side: "ours" | "anchor",

@@ -1,12 +1,21 @@
-/** Our cooperative: the tokens, the treasury and the membership the scale rows grow. */
+/** Our cooperative: the tokens, the claim registry and the treasury, and the membership that the
+ * scale rows grow. Every member gets their hours as a member does: a claim, approved in a batch
+ * by the approver (the timelock once governance has landed). */
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import type { Signer, Wallet } from "ethers";
 import { ZeroAddress, ethers } from "ethers";
 
-import type { CareReputation, RedemptionTreasury, WorkHours } from "../../typechain-types/index.js";
+import type {
+  CareReputation,
+  ContributionRegistry,
+  RedemptionTreasury,
+  WorkHours,
+} from "../../typechain-types/index.js";
 
-import type { Chain } from "./chain.js";
+import type { Chain, Measured } from "./chain.js";
 import { progress } from "./chain.js";
 import { HOLDER_BALANCE } from "./settings.js";
+import { BLOCK_GAS_LIMIT } from "./targets.js";
 
 /** Treasury settings as a cooperative would start: 0.0001 RBTC per hour, a fee falling from
  * 10% to 2% over 180 days. They do not change the gas. */
@@ -15,8 +24,15 @@ export const MAX_FEE = 1_000;
 export const MIN_FEE = 200;
 export const HOLD_PERIOD = 180 * 24 * 60 * 60;
 
-/** How many accounts one set-up credit transaction pays. */
-const CREDIT_BATCH = 50;
+/** The largest claim: 1,000 hours. */
+export const CLAIM_CAP = ethers.parseEther("1000");
+
+/** The registry's claim categories. */
+export const Claim = { Commons: 0, Subsistence: 1, Care: 2 } as const;
+export type ClaimCategory = (typeof Claim)[keyof typeof Claim];
+
+/** How many claims one set-up approval settles. */
+const SETUP_BATCH = 40;
 
 /** The members that act in the measured operations; the rest of the membership only holds. */
 export interface Cast {
@@ -41,19 +57,82 @@ export interface Cast {
   busy: HardhatEthersSigner;
 }
 
-export interface Coop {
-  work: WorkHours;
-  care: CareReputation;
-  treasury: RedemptionTreasury | null;
-  cast: Cast;
-  /** Every account credited for work so far. */
-  members: string[];
-  /** Credits `hours` (half commons, half subsistence) to each account, as approved work does. */
-  credit(accounts: readonly string[], hours: bigint): Promise<void>;
-  /** Mints care reputation to each account, as approved care work does. */
-  giveCare(accounts: readonly string[], amount: bigint): Promise<void>;
-  /** How the set-up credits accounts, for the report. */
-  creditPath: string;
+/** One claim to submit. */
+export interface ClaimSpec {
+  member: Signer;
+  category: ClaimCategory;
+  amount: bigint;
+}
+
+export class Coop {
+  /** Every account credited for work so far, in order. */
+  readonly members: string[] = [];
+  /** Members with keys, beyond the cast, for batches of claims from holders. */
+  readonly memberWallets: Wallet[] = [];
+
+  constructor(
+    readonly chain: Chain,
+    readonly work: WorkHours,
+    readonly care: CareReputation,
+    readonly registry: ContributionRegistry,
+    readonly treasury: RedemptionTreasury | null,
+    readonly cast: Cast,
+    /** Holds the approver role: the timelock (impersonated for set-up and for the batches
+     * measured as timelock calls), or the deployer until governance has landed. */
+    public approver: Signer,
+  ) {}
+
+  /** Submits claims, one transaction each, and returns their ids in order. */
+  async submit(claims: readonly ClaimSpec[]): Promise<bigint[]> {
+    const first = (await this.registry.claimCount()) + 1n;
+    for (const { member, category, amount } of claims) {
+      await this.chain.send(
+        this.registry.connect(member).submitClaim(amount, category, ethers.ZeroHash, ""),
+      );
+    }
+    return claims.map((_, i) => first + BigInt(i));
+  }
+
+  /** Approves `ids` in one call from the approver, measured. The gas limit is the block's:
+   * an estimate made at the previous block's timestamp can fall short, since the first mint
+   * at a new timestamp pushes a total-supply checkpoint instead of updating one. */
+  async approve(ids: readonly bigint[]): Promise<Measured> {
+    return this.chain.measure(
+      this.registry.connect(this.approver).approveClaims([...ids], { gasLimit: BLOCK_GAS_LIMIT }),
+    );
+  }
+
+  /** Sends the approval of `ids` with the whole block gas limit as its gas limit, then restores
+   * the chain: its `gasUsed`, or null when it runs out of gas (it does not fit a block). */
+  async tryApproval(ids: readonly bigint[]): Promise<number | null> {
+    const registry = this.registry.connect(this.approver);
+    return this.chain.tryInBlock(() =>
+      registry.approveClaims([...ids], { gasLimit: BLOCK_GAS_LIMIT }),
+    );
+  }
+
+  /** Makes `members` holders of `hours` each (half commons, half subsistence): two claims per
+   * member, approved in set-up batches. */
+  async credit(members: readonly Signer[], hours: bigint) {
+    const commons = hours / 2n;
+    const claims = members.flatMap((member) => [
+      { member, category: Claim.Commons, amount: commons },
+      { member, category: Claim.Subsistence, amount: hours - commons },
+    ]);
+    const ids = await this.submit(claims);
+    for (let i = 0; i < ids.length; i += SETUP_BATCH) {
+      await this.approve(ids.slice(i, i + SETUP_BATCH));
+    }
+    for (const member of members) this.members.push(await member.getAddress());
+  }
+
+  /** Gives `members` care reputation through approved care claims. */
+  async giveCare(members: readonly Signer[], amount: bigint) {
+    const ids = await this.submit(
+      members.map((member) => ({ member, category: Claim.Care, amount })),
+    );
+    await this.approve(ids);
+  }
 }
 
 export async function castOf(chain: Chain): Promise<Cast> {
@@ -72,81 +151,69 @@ export async function castOf(chain: Chain): Promise<Cast> {
   };
 }
 
-/** Deploys WorkHours, CareReputation and, when it has landed, the RBTC treasury, with `admin`
- * holding every role (it stands in for the timelock), and credits the cast. */
-export async function deployCoopDirect(chain: Chain, withTreasury: boolean): Promise<Coop> {
-  progress("ours: tokens and treasury (direct deployment)");
-  const [deployer] = await chain.ethers.getSigners();
-  const admin = deployer.address;
-  const work = await chain.deploy<WorkHours>("ours", "WorkHours", ["Work Hours", "HOURS", admin]);
+export interface CoopContracts {
+  work: WorkHours;
+  care: CareReputation;
+  registry: ContributionRegistry;
+  treasury: RedemptionTreasury | null;
+}
+
+/** Deploys the tokens, the registry and, when it has landed, the RBTC treasury, with `admin`
+ * holding every role, and wires the registry and the treasury to the tokens. */
+export async function deployCoopContracts(
+  chain: Chain,
+  admin: HardhatEthersSigner,
+  withTreasury: boolean,
+): Promise<CoopContracts> {
+  const work = await chain.deploy<WorkHours>("ours", "WorkHours", [
+    "Work Hours",
+    "HOURS",
+    admin.address,
+  ]);
   const care = await chain.deploy<CareReputation>("ours", "CareReputation", [
     "Care Reputation",
     "CARE",
-    admin,
+    admin.address,
   ]);
-  await chain.send(work.grantRole(await work.MINTER_ROLE(), admin));
-  await chain.send(care.grantRole(await care.MINTER_ROLE(), admin));
+  const registry = await chain.deploy<ContributionRegistry>("ours", "ContributionRegistry", [
+    await work.getAddress(),
+    await care.getAddress(),
+    CLAIM_CAP,
+    admin.address,
+  ]);
+  const registryAddress = await registry.getAddress();
+  await chain.send(work.connect(admin).grantRole(await work.MINTER_ROLE(), registryAddress));
+  await chain.send(care.connect(admin).grantRole(await care.MINTER_ROLE(), registryAddress));
   let treasury: RedemptionTreasury | null = null;
   if (withTreasury) {
     treasury = await chain.deploy<RedemptionTreasury>("ours", "RedemptionTreasury", [
       await work.getAddress(),
       ZeroAddress,
-      admin,
+      admin.address,
       RATE,
       MAX_FEE,
       MIN_FEE,
       HOLD_PERIOD,
     ]);
     const address = await treasury.getAddress();
-    await chain.send(work.grantRole(await work.CAPITAL_ROLE(), address));
-    await chain.send(work.grantRole(await work.REDEEMER_ROLE(), address));
+    await chain.send(work.connect(admin).grantRole(await work.CAPITAL_ROLE(), address));
+    await chain.send(work.connect(admin).grantRole(await work.REDEEMER_ROLE(), address));
   }
-  const coop: Coop = {
-    work,
-    care,
-    treasury,
-    cast: await castOf(chain),
-    members: [],
-    async credit(accounts, hours) {
-      for (let i = 0; i < accounts.length; i += CREDIT_BATCH) {
-        const batch = accounts.slice(i, i + CREDIT_BATCH);
-        const commons = hours / 2n;
-        await chain.send(
-          work.mintForWork(
-            batch,
-            batch.map(() => commons),
-            batch.map(() => hours - commons),
-          ),
-        );
-      }
-      coop.members.push(...accounts);
-    },
-    async giveCare(accounts, amount) {
-      await chain.send(
-        care.mint(
-          [...accounts],
-          accounts.map(() => amount),
-        ),
-      );
-    },
-    creditPath: "WorkHours.mintForWork by a stand-in minter (the registry has not landed)",
-  };
-  return coop;
+  return { work, care, registry, treasury };
 }
 
 /** Credits the cast: everyone holds hours; the two both-token voters also hold care. */
 export async function creditCast(coop: Coop) {
+  progress("ours: crediting the cast");
   const cast = coop.cast;
-  await coop.credit(
-    Object.values(cast).map((s) => s.address),
-    HOLDER_BALANCE,
-  );
-  await coop.giveCare([cast.bothVoter.address, cast.bothVoterLater.address], HOLDER_BALANCE);
+  await coop.credit(Object.values(cast), HOLDER_BALANCE);
+  await coop.giveCare([cast.bothVoter, cast.bothVoterLater], HOLDER_BALANCE);
 }
 
-/** Accounts that join only to hold hours, deterministic per index. */
-export function extraMembers(from: number, count: number): string[] {
-  return Array.from({ length: count }, (_, i) =>
-    ethers.getAddress(ethers.dataSlice(ethers.id(`bench:member:${from + i}`), 12)),
-  );
+/** Adds `count` members with keys, each credited through approved claims. */
+export async function growMembership(chain: Chain, coop: Coop, count: number) {
+  progress(`ours: ${count} more members, each through claims`);
+  const wallets = await chain.wallets(count, `member:${coop.memberWallets.length}`);
+  await coop.credit(wallets, HOLDER_BALANCE);
+  coop.memberWallets.push(...wallets);
 }

@@ -52,21 +52,30 @@ function batchesSection(results: BenchResults): string {
     results.batches.map((b) => [
       b.claimants === "holders" ? "already hold hours" : "first-time holders",
       String(b.size),
-      formatGas(b.gas),
-      formatGas(b.perClaim),
+      b.gas === null
+        ? `does not fit a ${formatGas(results.meta.blockGasLimit)} block`
+        : formatGas(b.gas),
+      gasCell(b.perClaim),
     ]),
   );
   const largest = markdownTable(
-    ["claimants", "sent as", "largest batch", "its gas", "one more claim"],
+    ["claimants", "sent as", "largest batch", "gas", "gas per claim"],
     results.largestBatches.map((b) => [
       b.claimants === "holders" ? "already hold hours" : "first-time holders",
       b.path,
-      String(b.size),
+      b.ceiling ? `>= ${b.size} (search ceiling)` : String(b.size),
       formatGas(b.gas),
-      b.nextGas === null ? DASH : formatGas(b.nextGas),
+      formatGas(Math.round(b.gas / b.size)),
     ]),
   );
-  return `${batches}\n\nLargest batch under the ${formatGas(results.meta.blockGasLimit)} block gas limit:\n\n${largest}`;
+  return `${batches}
+
+The largest batch whose transaction, sent with the whole ${formatGas(results.meta.blockGasLimit)}
+block gas limit as its gas limit, succeeds (one claim more runs out of gas). "timelock call" is
+\`approveClaims\` called by the timelock; "governance execute" is the \`execute\` of a proposal
+that approves the batch, which adds the governor's and the timelock's work.
+
+${largest}`;
 }
 
 function scaleSection(results: BenchResults): string {

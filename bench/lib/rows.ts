@@ -41,9 +41,15 @@ export const OPERATIONS = {
     anchorName: OZ_GOVERNOR,
     note: "one empty call",
   },
+  "gov.propose.approve100": {
+    section: "Governance",
+    operation: "propose the approval of 100 claims from 25 holders",
+    note: "the CLI's description: one line per claim",
+  },
   "gov.execute.approve100": {
     section: "Governance",
-    operation: "execute a proposal approving 100 claims from 25 holders",
+    operation: "execute the approval of 100 claims from 25 holders",
+    note: "4 claims each: 2 commons, 1 subsistence, 1 care",
   },
   "treasury.deposit": {
     section: "Treasury",
@@ -66,6 +72,11 @@ export const OPERATIONS = {
     operation: "TWAP oracle update",
     note: "a window after the last",
   },
+  "deploy.cooperative": {
+    section: "Deployment",
+    operation: "the Cooperative Ignition module, every transaction",
+    note: "deployments and role wiring",
+  },
 } as const satisfies Record<string, Row>;
 
 export type OperationId = keyof typeof OPERATIONS;
@@ -77,7 +88,7 @@ const members = { smallLabel: `${MEMBERS_SMALL} members`, largeLabel: `${MEMBERS
 export const SCALES = {
   "scale.castVote.members": { operation: "castVote, voter holds both tokens", ...members },
   "scale.mint.members": {
-    operation: "claim approval mint, 10 claims from holders",
+    operation: "claim approval mint, 10 claims from 5 holders",
     ...members,
   },
   "scale.redeem.members": { operation: "redeem", ...members },

@@ -29,10 +29,9 @@ export interface GovernorLike {
     descriptionHash: string,
   ): Promise<ContractTransactionResponse>;
   execute(
-    targets: string[],
-    values: BigNumberish[],
-    calldatas: string[],
-    descriptionHash: string,
+    ...args:
+      | [string[], BigNumberish[], string[], string]
+      | [string[], BigNumberish[], string[], string, { gasLimit: number }]
   ): Promise<ContractTransactionResponse>;
   hashProposal(
     targets: string[],
@@ -53,15 +52,20 @@ export interface Governance {
 }
 
 export interface Proposal {
-  targets: string[];
-  values: bigint[];
-  calldatas: string[];
-  description: string;
+  readonly targets: readonly string[];
+  readonly values: readonly bigint[];
+  readonly calldatas: readonly string[];
+  readonly description: string;
 }
 
+/** The proposal's arrays, copied (the contract methods take mutable arrays), and its
+ * description hash. */
 export function proposalParts(proposal: Proposal) {
   return {
-    ...proposal,
+    targets: [...proposal.targets],
+    values: [...proposal.values],
+    calldatas: [...proposal.calldatas],
+    description: proposal.description,
     descriptionHash: ethers.id(proposal.description),
   };
 }
@@ -100,20 +104,40 @@ export class ProposalRun {
     return this.chain.measure(governor.queue(p.targets, p.values, p.calldatas, p.descriptionHash));
   }
 
-  /** Waits out the timelock delay, then executes. */
-  async execute(by: Signer): Promise<Measured> {
+  /** Waits out the timelock delay, then executes with the whole block gas limit as the gas
+   * limit and restores the chain: the `gasUsed`, or null when it does not fit a block. */
+  async tryExecute(by: Signer, blockGasLimit: number): Promise<number | null> {
     await this.chain.advance(this.governance.timelockDelay + 1);
     const p = proposalParts(this.proposal);
+    const governor = this.governance.as(by);
+    return this.chain.tryInBlock(() =>
+      governor.execute(p.targets, p.values, p.calldatas, p.descriptionHash, {
+        gasLimit: blockGasLimit,
+      }),
+    );
+  }
+
+  /** Waits out the timelock delay, then executes, with `gasLimit` when given (an estimate can
+   * fall short of a large execution; the limit does not change `gasUsed`). */
+  async execute(by: Signer, gasLimit?: number): Promise<Measured> {
+    await this.chain.advance(this.governance.timelockDelay + 1);
+    const p = proposalParts(this.proposal);
+    const governor = this.governance.as(by);
     return this.chain.measure(
-      this.governance.as(by).execute(p.targets, p.values, p.calldatas, p.descriptionHash),
+      gasLimit === undefined
+        ? governor.execute(p.targets, p.values, p.calldatas, p.descriptionHash)
+        : governor.execute(p.targets, p.values, p.calldatas, p.descriptionHash, { gasLimit }),
     );
   }
 }
 
-/** The proposal of the governance rows: one empty call to `target`. */
-export function emptyCallProposal(target: string, tag: string): Proposal {
+/** The account that the governance rows' proposals call: an address without code. */
+export const PROPOSAL_TARGET = "0x000000000000000000000000000000000000bEEF";
+
+/** The proposal of the governance rows: one empty call to {PROPOSAL_TARGET}. */
+export function emptyCallProposal(tag: string): Proposal {
   return {
-    targets: [target],
+    targets: [PROPOSAL_TARGET],
     values: [0n],
     calldatas: ["0x"],
     description: `${PROPOSAL_DESCRIPTION} (${tag})`,

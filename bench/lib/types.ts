@@ -24,22 +24,24 @@ export interface BatchRow {
   /** `holders`: every claimant already held hours; `new`: every claimant is a first-time holder. */
   claimants: "holders" | "new";
   size: number;
-  /** Gas of the whole approval call. */
-  gas: number;
-  /** `gas / size`, rounded. */
-  perClaim: number;
+  /** Gas of the whole approval call, or null when it does not fit a block (it runs out of gas
+   * with the block gas limit as its gas limit). */
+  gas: number | null;
+  /** `gas / size`, rounded, or null. */
+  perClaim: number | null;
 }
 
-/** The largest approval batch whose call fits the block gas limit. */
+/** The largest approval batch whose transaction fits the block gas limit. */
 export interface LargestBatch {
   claimants: "holders" | "new";
   /** How the batch was sent: straight from the timelock, or through a whole proposal. */
   path: "timelock call" | "governance execute";
   size: number;
-  /** Gas of that largest batch. */
+  /** `gasUsed` of that batch's transaction, sent with the whole block gas limit as its gas
+   * limit; one claim more runs out of gas (unless `ceiling`). */
   gas: number;
-  /** Gas of one claim more (which no longer fits), or null when the search hit its ceiling. */
-  nextGas: number | null;
+  /** True when every submitted claim fitted: the search hit its ceiling, the size is a floor. */
+  ceiling: boolean;
 }
 
 /** The same operation with a small and a large population. Targets: `large / small <= 1.10`. */
