@@ -26,7 +26,7 @@ contract HolisticGovernor is
     GovernorHolisticVotes,
     GovernorTimelockControl
 {
-    // ─── constructor ──────────────────────────────────────────────────────────────────────────
+    // ─── storage ──────────────────────────────────────────────────────────────────────────────
 
     /// @notice Initial settings of a {HolisticGovernor}. Times are in seconds; the care weight, the
     /// voter cap and the quorum fraction are fixed points over 10_000.
@@ -38,13 +38,19 @@ contract HolisticGovernor is
         uint48 votingDelay;
         uint32 votingPeriod;
         uint48 lateQuorumExtension;
+        uint48 queueGracePeriod;
     }
+
+    uint48 private immutable _queueGracePeriod;
+
+    // ─── constructor ──────────────────────────────────────────────────────────────────────────
 
     /// @param name_ The governor's name, also its EIP-712 domain name for vote signatures.
     /// @param workToken The work-hours token (timestamp clock).
     /// @param careToken The care-reputation token (timestamp clock, equal to `workToken`'s).
     /// @param timelock_ The timelock that executes proposals and holds the roles.
-    /// @param settings The initial settings; `lateQuorumExtension <= votingPeriod`.
+    /// @param settings The initial settings; `lateQuorumExtension <= votingPeriod`;
+    /// `queueGracePeriod` is fixed for the governor's life.
     constructor(
         string memory name_,
         IERC5805 workToken,
@@ -63,15 +69,31 @@ contract HolisticGovernor is
             settings.lateQuorumExtension
         )
         GovernorTimelockControl(timelock_)
-    {}
+    {
+        _queueGracePeriod = settings.queueGracePeriod;
+    }
 
     // ─── external: resolution of the modules' overrides ───────────────────────────────────────
 
-    /// @inheritdoc Governor
+    /// @notice How long after its deadline a successful proposal may still be queued; after that
+    /// it is {ProposalState-Expired}, so that a stale decision cannot be enacted much later.
+    function queueGracePeriod() public view returns (uint256) {
+        return _queueGracePeriod;
+    }
+
+    /// @notice The state of `proposalId`; a successful proposal not queued within
+    /// {queueGracePeriod} of its deadline is `Expired`.
     function state(
         uint256 proposalId
     ) public view override(Governor, GovernorTimelockControl) returns (ProposalState) {
-        return super.state(proposalId);
+        ProposalState current = super.state(proposalId);
+        if (
+            current == ProposalState.Succeeded &&
+            clock() > proposalDeadline(proposalId) + _queueGracePeriod
+        ) {
+            return ProposalState.Expired;
+        }
+        return current;
     }
 
     /// @inheritdoc GovernorHolisticVotes

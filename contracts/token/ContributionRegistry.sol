@@ -334,7 +334,8 @@ contract ContributionRegistry is IContributionRegistry, AccessControl {
             slot = (slot + 1) & mask;
             entry = tally.slots[slot];
         }
-        index = tally.length++;
+        index = tally.length;
+        tally.length = index + 1;
         tally.slots[slot] = index + 1;
         tally.accounts[index] = claimant;
     }

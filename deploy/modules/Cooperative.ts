@@ -8,19 +8,25 @@ import { ZeroAddress, ZeroHash, id } from "ethers";
  *
  * Steps:
  * 1. deploy every contract, with the deployer as temporary admin;
- * 2. grant the working roles (the registry mints both tokens; the timelock
+ * 2. genesis: the deployer mints the founders' opening balances (parameters
+ *    `genesisWorkAccounts` / `genesisCommons` / `genesisSubsistence` and
+ *    `genesisCareAccounts` / `genesisCare`; empty by default) under a minter
+ *    role it holds only for this step. Without them nobody could ever vote:
+ *    every later issuance needs a proposal that passes;
+ * 3. grant the working roles (the registry mints both tokens; the timelock
  *    approves claims and revokes care; the governor proposes and cancels on
  *    the timelock) and hand `DEFAULT_ADMIN_ROLE` of every contract to the
  *    timelock;
- * 3. after every grant, the deployer renounces each role it held.
+ * 4. after every grant and the genesis, the deployer renounces each role it
+ *    held.
  *
  * To add a contract (e.g. the treasury): deploy it with the deployer as admin,
- * push its role grants to `grants` and the contract to `administered`; step 3
- * then covers it.
+ * push its role grants to `grants`, the contract to `administered`, and any
+ * other role its constructor gives the deployer to `held`; step 4 renounces them.
  *
  * Parameters (all optional): token names and symbols, `claimCap` (token units,
  * 1e18 = one hour), `timelockMinDelay`, `votingDelay`, `votingPeriod` and
- * `lateQuorumExtension` (seconds), `proposalThreshold` (vote units),
+ * `lateQuorumExtension` and `queueGracePeriod` (seconds), `proposalThreshold` (vote units),
  * `quorumFraction`, `careWeight` and `maxVoterShare` (fixed point over 10_000;
  * 0 = no voter cap).
  */
@@ -73,13 +79,41 @@ export default buildModule("Cooperative", (m) => {
       votingDelay: m.getParameter("votingDelay", DAY),
       votingPeriod: m.getParameter("votingPeriod", 5n * DAY),
       lateQuorumExtension: m.getParameter("lateQuorumExtension", DAY),
+      queueGracePeriod: m.getParameter("queueGracePeriod", 14n * DAY),
     },
   ]);
+
+  // step 2: genesis balances, minted by the deployer under a temporary minter role
+  const workMinter = m.call(work, "grantRole", [MINTER_ROLE, deployer], {
+    id: "grant_Work_Minter_Deployer",
+  });
+  const careMinter = m.call(care, "grantRole", [MINTER_ROLE, deployer], {
+    id: "grant_Care_Minter_Deployer",
+  });
+  const genesisWork = m.call(
+    work,
+    "mintForWork",
+    [
+      m.getParameter<string[]>("genesisWorkAccounts", []),
+      m.getParameter<bigint[]>("genesisCommons", []),
+      m.getParameter<bigint[]>("genesisSubsistence", []),
+    ],
+    { id: "genesis_Work", after: [workMinter] },
+  );
+  const genesisCare = m.call(
+    care,
+    "mint",
+    [
+      m.getParameter<string[]>("genesisCareAccounts", []),
+      m.getParameter<bigint[]>("genesisCare", []),
+    ],
+    { id: "genesis_Care", after: [careMinter] },
+  );
 
   type Contract = typeof work | typeof care | typeof registry | typeof timelock;
   type Account = Contract | typeof governor;
 
-  // step 2: working roles, then the admin role of every contract to the timelock
+  // step 3: working roles, then the admin role of every contract to the timelock
   const grants: { contract: Contract; role: string; account: Account; label: string }[] = [
     { contract: work, role: MINTER_ROLE, account: registry, label: "Work_Minter_Registry" },
     { contract: care, role: MINTER_ROLE, account: registry, label: "Care_Minter_Registry" },
@@ -123,12 +157,22 @@ export default buildModule("Cooperative", (m) => {
     m.call(contract, "grantRole", [role, account], { id: `grant_${label}` }),
   );
 
-  // step 3: the deployer renounces every role it held, once every grant is done
-  for (const { contract, label } of [...administered, { contract: timelock, label: "Timelock" }]) {
-    m.call(contract, "renounceRole", [DEFAULT_ADMIN_ROLE, deployer], {
-      id: `renounce_${label}_Admin`,
-      after: granted,
-    });
+  // step 4: the deployer renounces every role it held, once every grant and the genesis are done:
+  // the admin role of each contract, the registry's approver role (its constructor gives it to the
+  // admin) and the genesis minter roles
+  const done = [...granted, genesisWork, genesisCare];
+  const held: { contract: Contract; role: string; label: string }[] = [
+    ...[...administered, { contract: timelock, label: "Timelock" }].map(({ contract, label }) => ({
+      contract,
+      role: DEFAULT_ADMIN_ROLE,
+      label: `${label}_Admin`,
+    })),
+    { contract: registry, role: APPROVER_ROLE, label: "Registry_Approver" },
+    { contract: work, role: MINTER_ROLE, label: "Work_Minter" },
+    { contract: care, role: MINTER_ROLE, label: "Care_Minter" },
+  ];
+  for (const { contract, role, label } of held) {
+    m.call(contract, "renounceRole", [role, deployer], { id: `renounce_${label}`, after: done });
   }
 
   return { work, care, registry, timelock, governor };

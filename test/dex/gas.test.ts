@@ -4,11 +4,21 @@ import { createRequire } from "node:module";
 import { ContractFactory } from "ethers";
 import type { BaseContract, ContractTransactionResponse } from "ethers";
 
-import { RSK_BLOCK_GAS_LIMIT } from "../../lib/constants.js";
+import { MAX_CONTRACT_SIZE, RSK_BLOCK_GAS_LIMIT } from "../../lib/constants.js";
 import { getAmountOut, sortTokens } from "../../lib/dex.js";
 import { CoopPair__factory } from "../../typechain-types/index.js";
 import type { CoopPair, DexMockToken } from "../../typechain-types/index.js";
-import { E18, FAR, RESERVE0, RESERVE1, deployTokens, ethers, networkHelpers } from "./fixtures.js";
+import {
+  E18,
+  FAR,
+  RESERVE0,
+  RESERVE1,
+  deployRouterPool,
+  deployTokens,
+  ethers,
+  networkHelpers,
+} from "./fixtures.js";
+import { CoopTwapOracle__factory } from "../../typechain-types/index.js";
 
 const require = createRequire(import.meta.url);
 const uniswapFactoryJson = require("@uniswap/v2-core/build/UniswapV2Factory.json") as {
@@ -101,5 +111,28 @@ describe("DEX gas", function () {
     console.log(`      router: addLiquidity+createPair ${add!.gasUsed}, swap ${swap!.gasUsed}`);
     expect(add!.gasUsed < RSK_BLOCK_GAS_LIMIT).to.equal(true);
     expect(swap!.gasUsed < RSK_BLOCK_GAS_LIMIT).to.equal(true);
+  });
+
+  it("every DEX contract fits the 24,576-byte contract size limit", async function () {
+    const env = await networkHelpers.loadFixture(deployRouterPool);
+    const oracle = await new CoopTwapOracle__factory(env.deployer).deploy(
+      await env.pair.getAddress(),
+      3600n,
+      env.deployer.address,
+    );
+    const contracts = {
+      CoopPair: env.pair,
+      CoopPairFactory: env.factory,
+      CoopRouter: env.router,
+      CoopTwapOracle: oracle,
+      WRBTC: env.wrbtc,
+    };
+    const sizes: string[] = [];
+    for (const [name, contract] of Object.entries(contracts)) {
+      const size = (await ethers.provider.getCode(await contract.getAddress())).length / 2 - 1;
+      sizes.push(`${name} ${size}`);
+      expect(size).to.be.greaterThan(0).and.at.most(MAX_CONTRACT_SIZE);
+    }
+    console.log(`      runtime bytes: ${sizes.join(", ")}`);
   });
 });

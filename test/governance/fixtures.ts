@@ -21,6 +21,7 @@ export const SETTINGS = {
   votingDelay: 3_600n,
   votingPeriod: 86_400n,
   lateQuorumExtension: 3_600n,
+  queueGracePeriod: 7n * 86_400n,
 } as const;
 
 export const TIMELOCK_DELAY = 86_400n;

@@ -30,6 +30,8 @@ contract FlashBorrower is ICoopCallee {
         if (_repay0 != 0) IERC20(pair.token0()).transfer(msg.sender, _repay0);
         if (_repay1 != 0) IERC20(pair.token1()).transfer(msg.sender, _repay1);
         if (_reentry.length != 0) {
+            // the mock forwards arbitrary calldata
+            // solhint-disable-next-line avoid-low-level-calls
             (bool ok, bytes memory reason) = msg.sender.call(_reentry);
             if (!ok) {
                 assembly ("memory-safe") {
