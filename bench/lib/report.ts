@@ -168,6 +168,24 @@ differently: there is no warm/cold pricing, SLOAD costs 200, and every write of 
 a slot twice in one call is cheap here and dear on RSK. The storage table below therefore
 counts the storage writes of each traced operation and prices them both ways.
 
+## Method
+
+- Ratio is ours / anchor; below 1 we are cheaper. A dash: no anchor exists, or the piece was
+  not measured (see the end).
+- Every measured transaction is alone in its block, and the clock moves on between blocks, as on
+  a real chain: a transfer writes a new checkpoint for each side, not an update of one.
+- Transfers: the sender and the receiver hold tokens whose votes count (our tokens count every
+  holder's votes; the OpenZeppelin holders delegated to themselves, the new one before receiving).
+- Governance: both governors run the same schedule and threshold; each proposal makes one call
+  without value or data. The measured votes are not a proposal's first, whose write of a zero
+  tally would dominate; a voter holds 100 tokens and has one checkpoint unless stated.
+- Pairs: both pairs trade the same two plain ERC20 tokens, with the same reserves and amounts;
+  the tokens are paid in by earlier transactions, so the figure is the pair call alone.
+- Claims: one commons claim of one hour per claimant, every claimant distinct (the registry sums
+  a batch per claimant, so this is its dearest case), approved by the timelock.
+- Scale: the members who act at 10 and at 1,000 members have the same history; the membership
+  grows through claims and approvals, as it would.
+
 ## Operations
 
 ${operationTables(results.operations)}

@@ -25,8 +25,14 @@ function results(): BenchResults {
       },
       { id: "dex.swap", section: "DEX", operation: "pair swap", ours: null, anchor: 73_562 },
     ],
-    batches: [{ claimants: "new", size: 10, gas: 1_000_000, perClaim: 100_000 }],
-    largestBatches: [],
+    batches: [
+      { claimants: "new", size: 10, gas: 1_000_000, perClaim: 100_000 },
+      { claimants: "new", size: 100, gas: null, perClaim: null },
+    ],
+    largestBatches: [
+      { claimants: "holders", path: "timelock call", size: 108, gas: 6_667_398, ceiling: false },
+      { claimants: "new", path: "timelock call", size: 83, gas: 6_000_000, ceiling: true },
+    ],
     scale: [],
     contracts: [{ name: "WorkHours", side: "ours", runtimeBytes: 12_288, deployGas: 3_000_000 }],
     storage: [],
@@ -59,6 +65,14 @@ describe("bench report", function () {
     expect(text).to.include("- dex: CoopPair not in the build");
     expect(text).to.include("| WorkHours | ours | 12,288 | 50.0% | 3,000,000 |");
     expect(text).to.include("| **total, ours** | ours | — | — | 3,000,000 |");
+  });
+
+  it("shows a batch that does not fit a block, and a search that hit its ceiling", function () {
+    const text = renderReport(results());
+    expect(text).to.include("| first-time holders | 10 | 1,000,000 | 100,000 |");
+    expect(text).to.include("| first-time holders | 100 | does not fit a 6,800,000 block | — |");
+    expect(text).to.include("| already hold hours | timelock call | 108 | 6,667,398 | 61,735 |");
+    expect(text).to.include("| first-time holders | timelock call | >= 83 (search ceiling) |");
   });
 
   it("marks missed and unmeasured targets", function () {
