@@ -83,7 +83,11 @@ export type OperationId = keyof typeof OPERATIONS;
 
 type Scale = Omit<ScaleRow, "id" | "small" | "large" | "side">;
 
-const members = { smallLabel: `${MEMBERS_SMALL} members`, largeLabel: `${MEMBERS_LARGE} members` };
+const count = (n: number) => n.toLocaleString("en-US");
+const members = {
+  smallLabel: `${count(MEMBERS_SMALL)} members`,
+  largeLabel: `${count(MEMBERS_LARGE)} members`,
+};
 
 export const SCALES = {
   "scale.castVote.members": { operation: "castVote, voter holds both tokens", ...members },
@@ -95,7 +99,7 @@ export const SCALES = {
   "scale.castVote.checkpoints": {
     operation: "castVote, voter holds hours only",
     smallLabel: "1 checkpoint",
-    largeLabel: `${CHECKPOINTS_LARGE} checkpoints`,
+    largeLabel: `${count(CHECKPOINTS_LARGE)} checkpoints`,
   },
 } as const satisfies Record<string, Scale>;
 
