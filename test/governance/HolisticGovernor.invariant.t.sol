@@ -21,7 +21,12 @@ contract GovernorHandler is Test {
     uint256[2] public countedByHandler;
     address[] public actors;
 
-    constructor(WorkHours work_, CareReputation care_, HolisticGovernor[2] memory governors_, uint256[2] memory ids) {
+    constructor(
+        WorkHours work_,
+        CareReputation care_,
+        HolisticGovernor[2] memory governors_,
+        uint256[2] memory ids
+    ) {
         work = work_;
         care = care_;
         governors = governors_;
@@ -63,7 +68,8 @@ contract GovernorHandler is Test {
         HolisticGovernor governor = governors[g];
         uint256 id = proposalIds[g];
         address voter = actors[actor % actors.length];
-        if (governor.state(id) != IGovernor.ProposalState.Active || governor.hasVoted(id, voter)) return;
+        if (governor.state(id) != IGovernor.ProposalState.Active || governor.hasVoted(id, voter))
+            return;
         vm.prank(voter);
         countedByHandler[g] += governor.castVote(id, support % 3);
     }
@@ -86,7 +92,12 @@ contract HolisticGovernorInvariantTest is Test {
         vm.warp(1_700_000_000);
         work = new WorkHours("Work Hours", "HOUR", address(this));
         care = new CareReputation("Care Reputation", "CARE", address(this));
-        CoopTimelock timelock = new CoopTimelock(1 days, new address[](0), new address[](0), address(this));
+        CoopTimelock timelock = new CoopTimelock(
+            1 days,
+            new address[](0),
+            new address[](0),
+            address(this)
+        );
         for (uint256 g = 0; g < 2; ++g) {
             governors[g] = new HolisticGovernor(
                 "G",
