@@ -1,4 +1,4 @@
-import { access, readFile, rm, writeFile, mkdir } from "node:fs/promises";
+import { access, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { readDeploymentParameters } from "@nomicfoundation/hardhat-ignition/helpers";
@@ -11,8 +11,8 @@ import { CliError, runCommand } from "../lib/cli/errors.js";
 
 /** Arguments of the `deploy` task. */
 export interface DeployTaskArguments {
-  /** A parameters file; empty means `deploy/parameters/<network>.json`. */
-  parameters: string;
+  /** A parameters file; `deploy/parameters/<network>.json` when not given. */
+  parameters: string | undefined;
 }
 
 const ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
@@ -85,7 +85,12 @@ async function forgetStaleHardhatDeployment(
   deploymentDir: string,
   deploymentId: string,
 ): Promise<void> {
-  const { instanceId } = (await request("hardhat_metadata")) as { instanceId: string };
+  let instanceId: string;
+  try {
+    ({ instanceId } = (await request("hardhat_metadata")) as { instanceId: string });
+  } catch {
+    return; // another node on chain 31337 (e.g. anvil): nothing to compare with
+  }
   const file = path.join(hre.config.paths.cache, ".hardhat-network-instances.json");
   let instances: Record<string, string> = {};
   try {
@@ -128,10 +133,11 @@ async function deploy(args: DeployTaskArguments, hre: HardhatRuntimeEnvironment)
   const networkName = hre.globalOptions.network ?? "default";
   const root = hre.config.paths.root;
   const file =
-    args.parameters === ""
+    args.parameters === undefined
       ? path.join(root, "deploy", "parameters", `${networkName}.json`)
       : path.resolve(args.parameters);
-  const shown = path.relative(process.cwd(), file);
+  const relative = path.relative(process.cwd(), file);
+  const shown = relative.startsWith("..") ? file : relative;
   const parameters = await readParameters(file, shown);
 
   const { connection, chainId } = await connect(hre, networkName);
@@ -147,11 +153,17 @@ async function deploy(args: DeployTaskArguments, hre: HardhatRuntimeEnvironment)
 
   await hre.tasks.getTask("build").run({ quiet: true, noTests: true });
   console.log(`Deploying Confoederatio on ${networkName} (chain ${chainId}) with ${shown}`);
-  const deployed = await connection.ignition.deploy(confoederatioModule(parameters), {
-    parameters,
-    deploymentId,
-    displayUi: true,
-  });
+  let deployed;
+  try {
+    deployed = await connection.ignition.deploy(confoederatioModule(parameters), {
+      parameters,
+      deploymentId,
+      // Ignition's live progress view redraws a terminal; in a log it would repeat every frame
+      displayUi: process.stdout.isTTY === true,
+    });
+  } catch (error) {
+    throw new CliError(`deployment failed: ${oneLine(error)}${simulated ? "" : RESUME_HINT}`);
+  }
 
   console.log("\nAddresses:");
   const width = Math.max(...Object.keys(deployed).map((name) => name.length));
@@ -166,6 +178,19 @@ async function deploy(args: DeployTaskArguments, hre: HardhatRuntimeEnvironment)
     const addresses = path.join(deploymentDir, "deployed_addresses.json");
     console.log(`\nRecorded in ${path.relative(process.cwd(), addresses)}`);
   }
+}
+
+const RESUME_HINT = " (fix the cause and run the same command again to resume)";
+
+/** Ignition's multi-line failure report (a header, then one line per failed future) as one line. */
+export function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message
+    .replace(/^HHE\d+: /, "")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "")
+    .join(" ");
 }
 
 /** The `deploy` task's action: one line and a non-zero exit code on any failure. */

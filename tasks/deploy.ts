@@ -1,4 +1,5 @@
 import { task } from "hardhat/config";
+import { ArgumentType } from "hardhat/types/arguments";
 
 /**
  * `npx hardhat deploy --network <name>`: deploys a whole cooperative (the
@@ -8,8 +9,9 @@ import { task } from "hardhat/config";
 const deployTask = task("deploy", "Deploy a cooperative on --network, or resume its deployment")
   .addOption({
     name: "parameters",
-    description: "Parameters file (default: deploy/parameters/<network>.json)",
-    defaultValue: "",
+    description: "The parameters file, instead of deploy/parameters/<network>.json",
+    type: ArgumentType.STRING_WITHOUT_DEFAULT,
+    defaultValue: undefined,
   })
   .setAction(() => import("./deploy-action.js"))
   .build();

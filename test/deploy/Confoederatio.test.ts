@@ -2,12 +2,15 @@ import { expect } from "chai";
 import { ZeroAddress, ZeroHash, getAddress, id } from "ethers";
 
 import { RSK_BLOCK_GAS_LIMIT } from "../../lib/constants.js";
+import { confoederatioModule } from "../../deploy/modules/Confoederatio.js";
 import {
   type Confoederatio,
   deployConfoederatio,
   deployConfoederatioWithTokenReserve,
   ethers,
+  ignition,
   networkHelpers,
+  networkParameters,
 } from "../fixtures/confoederatio.js";
 
 const ROLE_GRANTED = id("RoleGranted(bytes32,address,address)");
@@ -253,6 +256,17 @@ describe("Confoederatio module", function () {
     it("holds the token as the reserve", async function () {
       const c = await networkHelpers.loadFixture(deployConfoederatioWithTokenReserve);
       expect(await c.treasury.reserveAsset()).to.equal(await c.reserve.getAddress());
+    });
+  });
+
+  describe("when the ERC20 variant is given an RBTC reserve", function () {
+    it("stops at createPair instead of creating a wrong pool", async function () {
+      const parameters = await networkParameters("default");
+      const erc20Variant = confoederatioModule({
+        Cooperative: { reserve: "0x00000000000000000000000000000000000000ff" },
+      });
+      const deployment = ignition.deploy(erc20Variant, { parameters });
+      await expect(deployment).to.be.rejectedWith(/createPool[\s\S]*FactoryZeroAddress/);
     });
   });
 });

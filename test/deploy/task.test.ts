@@ -3,9 +3,10 @@ import path from "node:path";
 import { promisify } from "node:util";
 
 import { expect } from "chai";
+import { network } from "hardhat";
 
-import { quoteTokenOf } from "../../deploy/modules/Confoederatio.js";
-import { checkWrbtc, findPlaceholder } from "../../tasks/deploy-action.js";
+import { confoederatioModule, quoteTokenOf } from "../../deploy/modules/Confoederatio.js";
+import { checkWrbtc, findPlaceholder, oneLine } from "../../tasks/deploy-action.js";
 import { CliError } from "../../lib/cli/errors.js";
 
 const ROOT = path.join(import.meta.dirname, "..", "..");
@@ -58,6 +59,24 @@ describe("deploy task", function () {
         "deploy/parameters/default.json",
       );
       expectOneLineError(result, "network rskTestnet needs RSK_TESTNET_RPC_URL");
+    });
+  });
+
+  describe("when a transaction of the deployment would revert", function () {
+    it("reports the failing contract and its error in one line", async function () {
+      const connection = await network.create();
+      const parameters = { Cooperative: { maxFee: 100, minFee: 200 } };
+      const failure = await connection.ignition
+        .deploy(confoederatioModule(parameters), { parameters })
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+      await connection.close();
+      const line = oneLine(failure);
+      expect(line).to.not.include("\n");
+      expect(line).to.include("Cooperative#RedemptionTreasury");
+      expect(line).to.include("TreasuryInvalidFees(100, 200)");
     });
   });
 
