@@ -4,17 +4,22 @@
 # and stop the node. Exits non-zero on the first failed check.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The project's own Node 22 and tools first, also when run without npm.
+export PATH="$PWD/node_modules/.bin:$PATH"
 
 port=${E2E_PORT:-8545}
 log=$(mktemp -d)
-npx hardhat node --port "$port" >"$log/node.log" 2>&1 &
-node_pid=$!
-trap 'kill "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true' EXIT
-
 rpc() {
   curl -sf -H 'content-type: application/json' \
     --data "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"$1\",\"params\":[]}" "http://127.0.0.1:$port"
 }
+if rpc eth_chainId >/dev/null 2>&1; then echo "e2e: port $port is already in use"; exit 1; fi
+
+# Started directly, not through npx, so that $! is the node itself and the trap stops it.
+node_modules/.bin/hardhat node --port "$port" >"$log/node.log" 2>&1 &
+node_pid=$!
+trap 'kill "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true' EXIT
+
 for _ in $(seq 1 120); do
   rpc eth_chainId >/dev/null 2>&1 && break
   sleep 0.5

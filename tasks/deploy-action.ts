@@ -1,4 +1,4 @@
-import { access, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { access } from "node:fs/promises";
 import path from "node:path";
 
 import { readDeploymentParameters } from "@nomicfoundation/hardhat-ignition/helpers";
@@ -7,6 +7,7 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { confoederatioModule } from "../deploy/modules/Confoederatio.js";
 import { RSK_CHAIN_IDS } from "../lib/constants.js";
+import { deploymentIdOf, forgetStaleLocalDeployment } from "../lib/cli/deployment.js";
 import { CliError, runCommand } from "../lib/cli/errors.js";
 
 /** Arguments of the `deploy` task. */
@@ -16,14 +17,8 @@ export interface DeployTaskArguments {
 }
 
 const ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
-const HARDHAT_CHAIN_ID = 31337n;
 /** A value left for the user to fill in, e.g. `<FOUNDER_ADDRESS>`. */
 const PLACEHOLDER = /^<[^>]*>$/;
-
-/** The Ignition deployment id of a chain, under which `deploy/deployments/` keeps its journal. */
-export function deploymentIdOf(chainId: bigint): string {
-  return `chain-${chainId}`;
-}
 
 /** Where a placeholder is left in `value` (`Cooperative.genesisWorkAccounts[0]`), if anywhere. */
 export function findPlaceholder(value: unknown, where = ""): [string, string] | undefined {
@@ -74,39 +69,6 @@ export function checkWrbtc(parameters: DeploymentParameters, chainId: bigint, sh
 }
 
 /**
- * A Hardhat node forgets everything when it restarts, but the journal in
- * `deploy/deployments/chain-31337` would still describe the old chain. As
- * `hardhat ignition deploy` does, remember the node's instance id (in the same
- * cache file) and start afresh when it changed.
- */
-async function forgetStaleHardhatDeployment(
-  hre: HardhatRuntimeEnvironment,
-  request: (method: string) => Promise<unknown>,
-  deploymentDir: string,
-  deploymentId: string,
-): Promise<void> {
-  let instanceId: string;
-  try {
-    ({ instanceId } = (await request("hardhat_metadata")) as { instanceId: string });
-  } catch {
-    return; // another node on chain 31337 (e.g. anvil): nothing to compare with
-  }
-  const file = path.join(hre.config.paths.cache, ".hardhat-network-instances.json");
-  let instances: Record<string, string> = {};
-  try {
-    instances = JSON.parse(await readFile(file, "utf8")) as Record<string, string>;
-  } catch {
-    // no record yet
-  }
-  if (instances[deploymentId] !== instanceId) {
-    await rm(deploymentDir, { recursive: true, force: true });
-    instances[deploymentId] = instanceId;
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, `${JSON.stringify(instances, null, 2)}\n`);
-  }
-}
-
-/**
  * Connects to the chosen network and reads its chain id. Hardhat resolves a
  * network's configuration variables (URL, key) on first use, so both steps
  * may find one missing: that becomes one clear line.
@@ -141,15 +103,12 @@ async function deploy(args: DeployTaskArguments, hre: HardhatRuntimeEnvironment)
   const parameters = await readParameters(file, shown);
 
   const { connection, chainId } = await connect(hre, networkName);
-  const request = (method: string) => connection.provider.request({ method, params: [] });
   checkWrbtc(parameters, chainId, shown);
 
   const deploymentId = deploymentIdOf(chainId);
   const simulated = connection.networkConfig.type === "edr-simulated";
   const deploymentDir = path.join(hre.config.paths.ignition, "deployments", deploymentId);
-  if (!simulated && chainId === HARDHAT_CHAIN_ID) {
-    await forgetStaleHardhatDeployment(hre, request, deploymentDir, deploymentId);
-  }
+  await forgetStaleLocalDeployment(connection, chainId, hre.config.paths.cache);
 
   await hre.tasks.getTask("build").run({ quiet: true, noTests: true });
   console.log(`Deploying Confoederatio on ${networkName} (chain ${chainId}) with ${shown}`);

@@ -1,5 +1,9 @@
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+
+import { readDeploymentParameters } from "@nomicfoundation/hardhat-ignition/helpers";
+import type { DeploymentParameters } from "@nomicfoundation/ignition-core";
+import type { NetworkConnection } from "hardhat/types/network";
 
 import { CliError } from "./errors.js";
 
@@ -44,8 +48,16 @@ export function deploymentsDir(): string {
 }
 
 /** The Ignition deployment id that `npm run deploy` uses for a chain. */
-export function deploymentId(chainId: bigint | number): string {
+export function deploymentIdOf(chainId: bigint | number): string {
   return `chain-${chainId}`;
+}
+
+/** Where `npm run deploy` finds each network's parameters. */
+export const PARAMETERS_DIR = path.join(import.meta.dirname, "..", "..", "deploy", "parameters");
+
+/** The parameters `npm run deploy` uses on the network called `name`. */
+export function networkParameters(name: string): Promise<DeploymentParameters> {
+  return readDeploymentParameters(path.join(PARAMETERS_DIR, `${name}.json`));
 }
 
 /** Maps Ignition's deployed_addresses.json to roles; reports the first missing one. */
@@ -75,7 +87,7 @@ export async function loadAddresses(
   chainId: bigint,
   dir = deploymentsDir(),
 ): Promise<CoopAddresses> {
-  const file = path.join(dir, deploymentId(chainId), "deployed_addresses.json");
+  const file = path.join(dir, deploymentIdOf(chainId), "deployed_addresses.json");
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -88,4 +100,44 @@ export async function loadAddresses(
     JSON.parse(text) as Record<string, string>,
     path.relative(process.cwd(), file),
   );
+}
+
+/** Hardhat's local chain id, shared by every `hardhat node`. */
+const HARDHAT_CHAIN_ID = 31337n;
+
+/**
+ * A Hardhat node forgets everything when it restarts, but the journal in
+ * `deploy/deployments/chain-31337` would still describe the old chain. As
+ * `hardhat ignition deploy` does, remember the node's instance id (in the same
+ * cache file) and start afresh when it changed. Other chains are left alone.
+ */
+export async function forgetStaleLocalDeployment(
+  connection: NetworkConnection<string>,
+  chainId: bigint,
+  cacheDir: string,
+): Promise<void> {
+  if (connection.networkConfig.type === "edr-simulated" || chainId !== HARDHAT_CHAIN_ID) return;
+  let instanceId: string;
+  try {
+    ({ instanceId } = (await connection.provider.request({
+      method: "hardhat_metadata",
+      params: [],
+    })) as { instanceId: string });
+  } catch {
+    return; // another node on chain 31337 (e.g. anvil): nothing to compare with
+  }
+  const deploymentId = deploymentIdOf(chainId);
+  const file = path.join(cacheDir, ".hardhat-network-instances.json");
+  let instances: Record<string, string> = {};
+  try {
+    instances = JSON.parse(await readFile(file, "utf8")) as Record<string, string>;
+  } catch {
+    // no record yet
+  }
+  if (instances[deploymentId] !== instanceId) {
+    await rm(path.join(deploymentsDir(), deploymentId), { recursive: true, force: true });
+    instances[deploymentId] = instanceId;
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, `${JSON.stringify(instances, null, 2)}\n`);
+  }
 }

@@ -4,7 +4,6 @@
  * revenue, redemptions, the pool, a sale and a band defence. It prints what
  * happens with the figures, and returns them for tests to check.
  */
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
@@ -15,7 +14,11 @@ import type { DefaultChainType, NetworkConnection } from "hardhat/types/network"
 import { confoederatioModule } from "../../deploy/modules/Confoederatio.js";
 import { formatHours } from "../claims.js";
 import type { CoopAddresses } from "../cli/deployment.js";
-import { deploymentId } from "../cli/deployment.js";
+import {
+  deploymentIdOf,
+  forgetStaleLocalDeployment,
+  networkParameters,
+} from "../cli/deployment.js";
 import { mergeProposals } from "../proposals.js";
 import { submitClaim } from "./claims.js";
 import { actingAs, openCoop, type Coop } from "./context.js";
@@ -54,15 +57,6 @@ export interface DemoOutcome {
 
 type Connection = NetworkConnection<DefaultChainType>;
 
-/** Reads `deploy/parameters/<name>.json` (Ignition's JSON, with "123n" for bigints). */
-export async function readParameters(name: string): Promise<DeploymentParameters> {
-  const file = path.join(import.meta.dirname, "..", "..", "deploy", "parameters", `${name}.json`);
-  const text = await readFile(file, "utf8");
-  return JSON.parse(text, (_key, value: unknown) =>
-    typeof value === "string" && /^\d+n$/.test(value) ? BigInt(value.slice(0, -1)) : value,
-  ) as DeploymentParameters;
-}
-
 /**
  * Deploys (or, on a node, resumes) the whole cooperative through the same
  * Ignition module as `npm run deploy`, and returns its addresses.
@@ -72,9 +66,14 @@ export async function deployConfoederatio(
   parameters: DeploymentParameters,
 ): Promise<CoopAddresses> {
   const { chainId } = await connection.ethers.provider.getNetwork();
+  await forgetStaleLocalDeployment(
+    connection,
+    chainId,
+    path.join(import.meta.dirname, "..", "..", "cache"),
+  );
   const deployed = await connection.ignition.deploy(confoederatioModule(parameters), {
     parameters,
-    deploymentId: deploymentId(chainId),
+    deploymentId: deploymentIdOf(chainId),
     displayUi: false,
   });
   const [workHours, careReputation, registry, timelock, governor, treasury] = await Promise.all(
@@ -154,7 +153,7 @@ export async function runDemo(
 
   // 1. Deploy, with the three founders' opening balances.
   step(1, "Deploy the cooperative and its market");
-  const parameters = withFounders(await readParameters(options.parametersName ?? "default"), [
+  const parameters = withFounders(await networkParameters(options.parametersName ?? "default"), [
     alice.address,
     bob.address,
     carol.address,

@@ -6,7 +6,8 @@ import { expect } from "chai";
 import hre, { network } from "hardhat";
 
 import type { CoopAddresses } from "../../lib/cli/deployment.js";
-import { deployConfoederatio, readParameters, withFounders } from "../../lib/coop/demo.js";
+import { networkParameters } from "../../lib/cli/deployment.js";
+import { deployConfoederatio, withFounders } from "../../lib/coop/demo.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
@@ -29,7 +30,7 @@ function ignitionAddresses(a: CoopAddresses): Record<string, string> {
 
 async function deployForCli() {
   const [, alice, bob, carol] = await ethers.getSigners();
-  const parameters = withFounders(await readParameters("default"), [
+  const parameters = withFounders(await networkParameters("default"), [
     alice.address,
     bob.address,
     carol.address,
