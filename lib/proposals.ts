@@ -30,6 +30,24 @@ export interface Action {
 export const Support = { Against: 0, For: 1, Abstain: 2 } as const;
 export type Support = (typeof Support)[keyof typeof Support];
 
+/** Proposal states, as in `IGovernor.ProposalState`. */
+export const ProposalState = {
+  Pending: 0n,
+  Active: 1n,
+  Canceled: 2n,
+  Defeated: 3n,
+  Succeeded: 4n,
+  Queued: 5n,
+  Expired: 6n,
+  Executed: 7n,
+} as const;
+
+/** The name of a `ProposalState` value ("Active"). */
+export function proposalStateName(state: bigint | number): string {
+  const entry = Object.entries(ProposalState).find(([, value]) => value === BigInt(state));
+  return entry === undefined ? `state ${state}` : entry[0];
+}
+
 /** Claim categories, as in `ContributionRegistry.Category`. */
 export const ClaimCategory = { Commons: 0, Subsistence: 1, Care: 2 } as const;
 export type ClaimCategory = (typeof ClaimCategory)[keyof typeof ClaimCategory];

@@ -1,22 +1,9 @@
 import type { ErrorDescription } from "ethers";
 
 import { claimStatusName, formatHours, WORK_CATEGORIES } from "../claims.js";
+import { proposalStateName } from "../proposals.js";
 
-const governorStates = [
-  "Pending",
-  "Active",
-  "Canceled",
-  "Defeated",
-  "Succeeded",
-  "Queued",
-  "Expired",
-  "Executed",
-] as const;
-
-/** The name of a `IGovernor.ProposalState` value. */
-export function proposalStateName(state: bigint | number): string {
-  return governorStates[Number(state)] ?? `state ${state}`;
-}
+export { proposalStateName };
 
 function category(value: unknown): string {
   return (WORK_CATEGORIES[Number(value)] ?? String(value)).toLowerCase();

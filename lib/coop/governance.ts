@@ -9,6 +9,7 @@ import {
   executionArgs,
   parameterChangeProposal,
   proposeArgs,
+  ProposalState,
   revokeCareProposal,
   type ClaimCategory,
   type ParameterChange,
@@ -21,17 +22,6 @@ import { chainNow, when } from "./time.js";
 
 /** Vote options, as `GovernorCountingSimple` numbers them. */
 export const SUPPORT = ["against", "for", "abstain"] as const;
-
-const ProposalState = {
-  Pending: 0n,
-  Active: 1n,
-  Canceled: 2n,
-  Defeated: 3n,
-  Succeeded: 4n,
-  Queued: 5n,
-  Expired: 6n,
-  Executed: 7n,
-} as const;
 
 export interface Proposed extends Sent {
   proposalId: bigint;
