@@ -30,7 +30,9 @@ import {IHolisticGovernor} from "../interfaces/IHolisticGovernor.sol";
 ///   extended deadline;
 /// - every vote on a proposal is weighed by {_castVote} with the proposal's terms at its snapshot,
 ///   so that the weights counted add up to at most the combined supply there;
-/// - {_quorumVotes} only grows while a proposal is active (true of any additive counting).
+/// - {_quorumVotes} only grows while a proposal is active (true of any additive counting);
+/// - {proposalDeadline} stays this module's (the core's deadline or the extended one): a vote
+///   computes it from the core and the terms it has read rather than calling it again.
 abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
     using Checkpoints for Checkpoints.Trace208;
 
@@ -347,8 +349,13 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
         ProposalTerms memory terms
     ) private view returns (uint256 weight, uint256 extendAt, bool dirty) {
         extendAt = type(uint256).max;
-        // a quorum reached before the last `lateQuorumExtension` seconds cannot move the deadline
-        bool late = clock() + terms.lateQuorumExtension > proposalDeadline(proposalId);
+        // a quorum reached before the last `lateQuorumExtension` seconds cannot move the deadline,
+        // and none can when the extension is 0 (the vote is open: its deadline is not past); the
+        // deadline is {proposalDeadline}'s, from the proposal's core and the `terms` already read
+        bool late =
+            terms.lateQuorumExtension != 0 &&
+                clock() + terms.lateQuorumExtension >
+                    Math.max(super.proposalDeadline(proposalId), terms.extendedDeadline);
 
         uint256 timepoint = proposalSnapshot(proposalId);
         uint256 supply = terms.combinedSupply;

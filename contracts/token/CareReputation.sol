@@ -9,9 +9,12 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {ERC6372Utils} from "@openzeppelin/contracts/utils/ERC6372Utils.sol";
+import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
 
 import {ICareReputation} from "../interfaces/ICareReputation.sol";
+import {VoteCheckpoints} from "./VoteCheckpoints.sol";
 
 /// @title CareReputation
 /// @notice A non-transferable record of care (reproductive) work: 1e18 is one approved hour.
@@ -26,10 +29,16 @@ import {ICareReputation} from "../interfaces/ICareReputation.sol";
 ///
 /// Because votes never move, an account's votes are its balance: {balanceOf} reads the latest
 /// vote checkpoint and {totalSupply} the latest total checkpoint, and a mint writes only those.
+/// The checkpoints are {VoteCheckpoints} traces (`_votes`, `_supply`) instead of the {Votes}
+/// arrays, which stay empty: an account's latest checkpoint and its count share one slot, so a
+/// governor's {getPastVotes} at a snapshot after the account's last change costs one storage read.
 ///
 /// Invariants a subclass must keep: every balance change goes through {_update} as a mint or a
-/// burn (never from one account to another); no account delegates to anyone but itself.
+/// burn (never from one account to another); no account delegates to anyone but itself; the
+/// supply never exceeds {MAX_SUPPLY}, the widest value a {VoteCheckpoints} trace holds.
 contract CareReputation is ICareReputation, Votes, AccessControl {
+    using VoteCheckpoints for VoteCheckpoints.Trace;
+
     // ─── Storage ─────────────────────────────────────────────────────────────────────────────
 
     /// @notice The role of the contribution registry, which mints for approved care claims.
@@ -37,8 +46,18 @@ contract CareReputation is ICareReputation, Votes, AccessControl {
     /// @notice The role of governance (the timelock), which revokes reputation.
     bytes32 public constant REVOKER_ROLE = keccak256("REVOKER_ROLE");
 
+    /// @inheritdoc ICareReputation
+    /// @dev 2^160 - 1, the widest value a {VoteCheckpoints} checkpoint holds (about 1.5e30 hours).
+    uint256 public constant MAX_SUPPLY = type(uint160).max;
+
     string private _name;
     string private _symbol;
+
+    /// @dev The vote checkpoints (the reputation) of each account.
+    mapping(address account => VoteCheckpoints.Trace) private _votes;
+
+    /// @dev The total-supply checkpoints.
+    VoteCheckpoints.Trace private _supply;
 
     // ─── Constructor ─────────────────────────────────────────────────────────────────────────
 
@@ -57,7 +76,8 @@ contract CareReputation is ICareReputation, Votes, AccessControl {
     /// @dev Requirements:
     /// - the caller holds `MINTER_ROLE`;
     /// - the arrays have the same length;
-    /// - no account is the zero address, and no amount is zero.
+    /// - no account is the zero address, and no amount is zero;
+    /// - the total supply stays at most {MAX_SUPPLY}.
     ///
     /// Emits a {Transfer} from zero and a {DelegateVotesChanged} per account.
     function mint(
@@ -149,6 +169,43 @@ contract CareReputation is ICareReputation, Votes, AccessControl {
     // ─── External: votes ─────────────────────────────────────────────────────────────────────
 
     /// @inheritdoc IVotes
+    function getVotes(address account) public view override(Votes, IVotes) returns (uint256) {
+        return _votes[account].latest();
+    }
+
+    /// @inheritdoc IVotes
+    /// @dev One storage read when `account`'s reputation did not change after `timepoint` (or it
+    /// never held any); otherwise a binary search of its checkpoints.
+    function getPastVotes(
+        address account,
+        uint256 timepoint
+    ) public view override(Votes, IVotes) returns (uint256) {
+        return _votes[account].upperLookup(_validateTimepoint(timepoint));
+    }
+
+    /// @inheritdoc IVotes
+    /// @dev One storage read when no mint or revocation happened after `timepoint`.
+    function getPastTotalSupply(
+        uint256 timepoint
+    ) public view override(Votes, IVotes) returns (uint256) {
+        return _supply.upperLookup(_validateTimepoint(timepoint));
+    }
+
+    /// @inheritdoc ICareReputation
+    function numCheckpoints(address account) external view returns (uint32) {
+        return _numCheckpoints(account);
+    }
+
+    /// @inheritdoc ICareReputation
+    /// @dev Panics (0x32) when `pos >= numCheckpoints(account)`.
+    function checkpoints(
+        address account,
+        uint32 pos
+    ) external view returns (Checkpoints.Checkpoint208 memory) {
+        return _checkpoints(account, pos);
+    }
+
+    /// @inheritdoc IVotes
     /// @dev Always the account itself: care reputation votes cannot be delegated.
     function delegates(address account) public pure override(Votes, IVotes) returns (address) {
         return account;
@@ -172,6 +229,63 @@ contract CareReputation is ICareReputation, Votes, AccessControl {
     function _update(address from, address to, uint256 value) internal virtual {
         _transferVotingUnits(from, to, value);
         emit Transfer(from, to, value);
+    }
+
+    /// @dev Moves the total supply on a mint or a burn, checking {MAX_SUPPLY}, then the account's
+    /// votes; {Votes} does the same on its own arrays.
+    function _transferVotingUnits(
+        address from,
+        address to,
+        uint256 amount
+    ) internal virtual override {
+        uint48 timepoint = clock();
+        if (from == address(0)) {
+            uint256 supply = _supply.latest();
+            if (amount > MAX_SUPPLY - supply) {
+                revert CareReputationExceededSupply(supply, amount, MAX_SUPPLY);
+            }
+            // cannot exceed MAX_SUPPLY, checked above; nor can any account's reputation
+            _supply.push(timepoint, supply + amount);
+        }
+        if (to == address(0)) _supply.subtract(timepoint, amount);
+        _moveDelegateVotes(from, to, amount);
+    }
+
+    /// @dev Moves `amount` votes from `from` to `to` (either may be zero: a mint or a burn), one
+    /// checkpoint write each. Emits {DelegateVotesChanged} per side.
+    function _moveDelegateVotes(
+        address from,
+        address to,
+        uint256 amount
+    ) internal virtual override {
+        if (from == to || amount == 0) return;
+        uint48 timepoint = clock();
+        if (from != address(0)) {
+            (uint256 oldValue, uint256 newValue) = _votes[from].subtract(timepoint, amount);
+            emit DelegateVotesChanged(from, oldValue, newValue);
+        }
+        if (to != address(0)) {
+            (uint256 oldValue, uint256 newValue) = _votes[to].add(timepoint, amount);
+            emit DelegateVotesChanged(to, oldValue, newValue);
+        }
+    }
+
+    /// @dev The latest total-supply checkpoint.
+    function _getTotalSupply() internal view virtual override returns (uint256) {
+        return _supply.latest();
+    }
+
+    /// @dev The number of checkpoints of `account`.
+    function _numCheckpoints(address account) internal view virtual override returns (uint32) {
+        return SafeCast.toUint32(_votes[account].length());
+    }
+
+    /// @dev The `pos`-th checkpoint of `account`.
+    function _checkpoints(
+        address account,
+        uint32 pos
+    ) internal view virtual override returns (Checkpoints.Checkpoint208 memory) {
+        return _votes[account].at(pos);
     }
 
     /// @dev Accepts only `delegatee == account`, which changes nothing.

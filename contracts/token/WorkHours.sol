@@ -12,9 +12,11 @@ import {ERC20Votes} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Vo
 import {ERC6372Utils} from "@openzeppelin/contracts/utils/ERC6372Utils.sol";
 import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
 import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
 
 import {IWorkHours} from "../interfaces/IWorkHours.sol";
+import {VoteCheckpoints} from "./VoteCheckpoints.sol";
 
 /// @title WorkHours
 /// @notice The cooperative's work-time mutual-credit token: 1e18 is one hour of approved work.
@@ -27,7 +29,12 @@ import {IWorkHours} from "../interfaces/IWorkHours.sol";
 ///   zero for the default, self-delegation) in one slot, so a transfer reads and writes one slot
 ///   per side and needs no separate delegatee lookup. The ERC20 `_balances` and the Votes
 ///   `_delegatee` mappings are never used.
-/// - The total supply is the latest total-supply checkpoint of {Votes}; it is not stored twice.
+/// - The vote checkpoints of each delegatee and of the total supply are {VoteCheckpoints} traces
+///   (`_votes`, `_supply`) instead of the {Votes} arrays, which stay empty: the latest checkpoint
+///   and the count share one slot, so a transfer reads one slot per side where an array needs its
+///   length and its last element, and {getPastVotes} / {getPastTotalSupply} answer from that slot
+///   in O(1) when nothing moved since the timepoint (a governor's snapshot), whatever the history.
+/// - The total supply is the latest total-supply checkpoint; it is not stored twice.
 /// - `_credits[a]` packs commons credit, subsistence credit and the holding clock in one slot,
 ///   so a mint for work or a redemption writes it once.
 ///
@@ -36,6 +43,8 @@ import {IWorkHours} from "../interfaces/IWorkHours.sol";
 /// delegatee ({delegates}) is `d`, so the sum of all votes equals {totalSupply}; no balance or
 /// supply exceeds {_maxSupply} (2^96 - 1), which keeps the packed balance from overflowing.
 contract WorkHours is ERC20, ERC20Permit, ERC20Votes, AccessControl, IWorkHours {
+    using VoteCheckpoints for VoteCheckpoints.Trace;
+
     // ─── Storage ─────────────────────────────────────────────────────────────────────────────
 
     /// @notice The role of the contribution registry, which mints for approved work.
@@ -56,6 +65,12 @@ contract WorkHours is ERC20, ERC20Permit, ERC20Votes, AccessControl, IWorkHours 
 
     /// @dev commons credit (bits 0-95) | subsistence credit (96-191) | holdingSince (192-255).
     mapping(address account => uint256) private _credits;
+
+    /// @dev The vote checkpoints of each delegatee.
+    mapping(address delegatee => VoteCheckpoints.Trace) private _votes;
+
+    /// @dev The total-supply checkpoints.
+    VoteCheckpoints.Trace private _supply;
 
     // ─── Constructor ─────────────────────────────────────────────────────────────────────────
 
@@ -168,6 +183,28 @@ contract WorkHours is ERC20, ERC20Permit, ERC20Votes, AccessControl, IWorkHours 
     }
 
     /// @inheritdoc IVotes
+    function getVotes(address account) public view override(Votes, IVotes) returns (uint256) {
+        return _votes[account].latest();
+    }
+
+    /// @inheritdoc IVotes
+    /// @dev O(1) when `account`'s votes did not change after `timepoint`; otherwise a binary search.
+    function getPastVotes(
+        address account,
+        uint256 timepoint
+    ) public view override(Votes, IVotes) returns (uint256) {
+        return _votes[account].upperLookup(_validateTimepoint(timepoint));
+    }
+
+    /// @inheritdoc IVotes
+    /// @dev O(1) when no mint or burn happened after `timepoint`; otherwise a binary search.
+    function getPastTotalSupply(
+        uint256 timepoint
+    ) public view override(Votes, IVotes) returns (uint256) {
+        return _supply.upperLookup(_validateTimepoint(timepoint));
+    }
+
+    /// @inheritdoc IVotes
     /// @dev The account itself unless it delegated elsewhere.
     function delegates(address account) public view override(Votes, IVotes) returns (address) {
         // the zero address (the mint and burn side) never holds tokens nor delegates
@@ -211,6 +248,24 @@ contract WorkHours is ERC20, ERC20Permit, ERC20Votes, AccessControl, IWorkHours 
         if (subsistenceHours != 0) {
             emit WorkCredited(account, Category.Subsistence, subsistenceHours);
         }
+    }
+
+    /// @dev The latest total-supply checkpoint.
+    function _getTotalSupply() internal view override returns (uint256) {
+        return _supply.latest();
+    }
+
+    /// @dev The number of vote checkpoints of `account`, for {ERC20Votes-numCheckpoints}.
+    function _numCheckpoints(address account) internal view override returns (uint32) {
+        return SafeCast.toUint32(_votes[account].length());
+    }
+
+    /// @dev The `pos`-th vote checkpoint of `account`, for {ERC20Votes-checkpoints}.
+    function _checkpoints(
+        address account,
+        uint32 pos
+    ) internal view override returns (Checkpoints.Checkpoint208 memory) {
+        return _votes[account].at(pos);
     }
 
     /// @dev The effective delegatee of `account` whose packed slot is `packed`.
@@ -269,6 +324,29 @@ contract WorkHours is ERC20, ERC20Permit, ERC20Votes, AccessControl, IWorkHours 
         _accounts[account] = balance | (stored << _DELEGATEE_SHIFT);
         emit DelegateChanged(account, oldDelegate, delegatee);
         _moveDelegateVotes(oldDelegate, delegatee, balance);
+    }
+
+    /// @dev Moves the total supply on a mint (`from` zero) or a burn (`to` zero), then the votes
+    /// of the two effective delegatees; {Votes} does the same on its own arrays.
+    function _transferVotingUnits(address from, address to, uint256 amount) internal override {
+        if (from == address(0)) _supply.add(clock(), amount);
+        if (to == address(0)) _supply.subtract(clock(), amount);
+        _moveDelegateVotes(delegates(from), delegates(to), amount);
+    }
+
+    /// @dev Moves `amount` votes from delegatee `from` to `to` (either may be zero: a mint or a
+    /// burn), one checkpoint write each, as {Votes} does. Emits {DelegateVotesChanged} per side.
+    function _moveDelegateVotes(address from, address to, uint256 amount) internal override {
+        if (from == to || amount == 0) return;
+        uint48 timepoint = clock();
+        if (from != address(0)) {
+            (uint256 oldValue, uint256 newValue) = _votes[from].subtract(timepoint, amount);
+            emit DelegateVotesChanged(from, oldValue, newValue);
+        }
+        if (to != address(0)) {
+            (uint256 oldValue, uint256 newValue) = _votes[to].add(timepoint, amount);
+            emit DelegateVotesChanged(to, oldValue, newValue);
+        }
     }
 
     /// @dev 2^96 - 1, so a balance fits the low 96 bits of its packed slot (about 7.9e10 hours).

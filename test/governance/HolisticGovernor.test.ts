@@ -267,6 +267,30 @@ describe("HolisticGovernor", function () {
     });
   });
 
+  describe("when the late-quorum extension is 0", function () {
+    it("never extends, even for a quorum reached in the last second", async function () {
+      const f = await loadFixture(deployMembers);
+      const off = change(await f.governor.getAddress(), {
+        kind: "lateQuorumExtension",
+        seconds: 0n,
+      });
+      await passProposal(f.governor, off, f.alice, [f.alice, f.carol]);
+      expect(await f.governor.lateQuorumVoteExtension()).to.equal(0n);
+      const { id } = await openVote(f, "Keep the threshold, no extension");
+      expect((await f.governor.proposalTerms(id))[3]).to.equal(0n);
+      const deadline = await f.governor.proposalDeadline(id);
+      await time.setNextBlockTimestamp(deadline);
+      await expect(f.governor.connect(f.alice).castVote(id, Support.For)).to.not.emit(
+        f.governor,
+        "ProposalExtended",
+      );
+      expect(await f.governor.proposalDeadline(id)).to.equal(deadline);
+      expect(await f.governor.proposalVotes(id)).to.deep.equal([0n, 40n * HOUR, 0n]);
+      await time.increase(1);
+      expect(await f.governor.state(id)).to.equal(State.Succeeded);
+    });
+  });
+
   describe("parameter history", function () {
     it("keeps the old values at past timepoints after a change by proposal", async function () {
       const f = await loadFixture(deployMembers);

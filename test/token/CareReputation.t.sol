@@ -110,4 +110,38 @@ contract CareReputationFuzzTest is Test {
         assertEq(care.delegates(account), account);
         assertEq(care.getVotes(account), 10);
     }
+
+    /// Mints and revocations at timepoints that advance by 0 to 2 seconds, recording what each
+    /// timepoint ended with; then every past lookup (fast path and fallback) returns the record.
+    function testFuzz_pastVotesAtEveryTimepoint(uint16[24] memory steps) public {
+        address alice = address(0xA11CE);
+        _mint(alice, 1_000);
+        uint256 start = block.timestamp;
+        uint256[2][] memory record = new uint256[2][](steps.length * 3);
+        uint256 end = start;
+        for (uint256 i = 0; i < steps.length; ++i) {
+            vm.warp(block.timestamp + (steps[i] % 3));
+            uint256 amount = ((steps[i] >> 2) % 50) + 1;
+            if (steps[i] & 0x8000 != 0) {
+                _mint(address(0xB0B), amount);
+            } else if (steps[i] & 0x4000 != 0 && care.balanceOf(alice) >= amount) {
+                vm.prank(REVOKER);
+                care.revoke(alice, amount, "fuzz");
+            } else {
+                _mint(alice, amount);
+            }
+            end = block.timestamp;
+            record[end - start] = [care.getVotes(alice), care.totalSupply()];
+        }
+        vm.warp(end + 1);
+        uint256[2] memory expected = [uint256(1_000), 1_000];
+        for (uint256 t = start; t <= end; ++t) {
+            // a timepoint without a change keeps the previous one's values
+            if (record[t - start][1] != 0) expected = record[t - start];
+            assertEq(care.getPastVotes(alice, t), expected[0], "alice");
+            assertEq(care.getPastTotalSupply(t), expected[1], "supply");
+        }
+        assertEq(care.getPastVotes(alice, start - 1), 0);
+        assertEq(care.getPastTotalSupply(start - 1), 0);
+    }
 }

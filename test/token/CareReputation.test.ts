@@ -79,6 +79,32 @@ describe("CareReputation", function () {
         .withArgs(ethers.ZeroAddress);
     });
 
+    it("keeps one checkpoint for repeated accounts in one batch", async function () {
+      const { care, minter, alice } = await loadFixture(deployCareReputation);
+      await care.connect(minter).mint([alice.address, alice.address], [HOUR, 2n * HOUR]);
+      expect(await care.balanceOf(alice.address)).to.equal(3n * HOUR);
+      expect(await care.numCheckpoints(alice.address)).to.equal(1n);
+      expect(await care.checkpoints(alice.address, 0)).to.deep.equal([
+        BigInt(await time.latest()),
+        3n * HOUR,
+      ]);
+    });
+
+    it("rejects a supply above MAX_SUPPLY (2^160 - 1)", async function () {
+      const { care, minter, alice, bob } = await loadFixture(deployCareReputation);
+      const cap = 2n ** 160n - 1n;
+      expect(await care.MAX_SUPPLY()).to.equal(cap);
+      await care.connect(minter).mint([alice.address], [cap - 1n]);
+      await care.connect(minter).mint([bob.address], [1n]);
+      expect(await care.totalSupply()).to.equal(cap);
+      await expect(care.connect(minter).mint([bob.address], [1n]))
+        .to.be.revertedWithCustomError(care, "CareReputationExceededSupply")
+        .withArgs(cap, 1n, cap);
+      await expect(care.connect(minter).mint([bob.address], [ethers.MaxUint256]))
+        .to.be.revertedWithCustomError(care, "CareReputationExceededSupply")
+        .withArgs(cap, ethers.MaxUint256, cap);
+    });
+
     it("rejects anyone but the registry (attack: mint by anyone but the registry)", async function () {
       const { care, admin, revoker, alice } = await loadFixture(deployCareReputation);
       const role = await care.MINTER_ROLE();

@@ -78,6 +78,79 @@ export function shouldBehaveLikeTimestampVotes(fixture: () => Promise<VotesConte
       expect(votes).to.equal(await token.totalSupply());
     });
 
+    describe("when reading past votes", function () {
+      it("returns zero for an account without checkpoints", async function () {
+        const { token, mint, holder, other } = await load();
+        await mint(holder.address, 5n);
+        await time.increase(1);
+        const past = (await time.latest()) - 1;
+        expect(await token.numCheckpoints(other.address)).to.equal(0n);
+        expect(await token.getPastVotes(other.address, past)).to.equal(0n);
+        expect(await token.getPastVotes(holder.address, past)).to.equal(5n);
+      });
+
+      it("answers at the latest checkpoint's own timepoint and after it", async function () {
+        const { token, mint, holder } = await load();
+        await mint(holder.address, 5n);
+        const at = await time.latest();
+        await time.increase(10);
+        expect(await token.getPastVotes(holder.address, at)).to.equal(5n);
+        expect(await token.getPastVotes(holder.address, at + 5)).to.equal(5n);
+        expect(await token.getPastTotalSupply(at)).to.equal(5n);
+        expect(await token.getPastTotalSupply(at + 5)).to.equal(5n);
+      });
+
+      it("answers before the latest checkpoint from the earlier ones", async function () {
+        const { token, mint, holder } = await load();
+        await mint(holder.address, 5n);
+        const first = await time.latest();
+        await time.increase(10);
+        await mint(holder.address, 7n);
+        const second = await time.latest();
+        await time.increase(1);
+        expect(await token.getPastVotes(holder.address, first - 1)).to.equal(0n);
+        expect(await token.getPastVotes(holder.address, first)).to.equal(5n);
+        expect(await token.getPastVotes(holder.address, second - 1)).to.equal(5n);
+        expect(await token.getPastVotes(holder.address, second)).to.equal(12n);
+        expect(await token.getPastTotalSupply(first - 1)).to.equal(0n);
+        expect(await token.getPastTotalSupply(second - 1)).to.equal(5n);
+        expect(await token.getPastTotalSupply(second)).to.equal(12n);
+      });
+
+      it("answers every timepoint of a long history", async function () {
+        const { token, mint, holder } = await load();
+        const history: { at: number; votes: bigint }[] = [];
+        let held = 0n;
+        for (let i = 1n; i <= 20n; i++) {
+          await mint(holder.address, i);
+          held += i;
+          history.push({ at: await time.latest(), votes: held });
+          await time.increase(1);
+        }
+        await time.increase(1);
+        expect(await token.numCheckpoints(holder.address)).to.equal(20n);
+        for (const [i, point] of history.entries()) {
+          expect(await token.getPastVotes(holder.address, point.at)).to.equal(point.votes);
+          expect(await token.getPastVotes(holder.address, point.at - 1)).to.equal(
+            i === 0 ? 0n : history[i - 1].votes,
+          );
+        }
+      });
+
+      it("lists the checkpoints, oldest first", async function () {
+        const { token, mint, holder } = await load();
+        await mint(holder.address, 5n);
+        const first = await time.latest();
+        await time.increase(10);
+        await mint(holder.address, 7n);
+        const second = await time.latest();
+        expect(await token.numCheckpoints(holder.address)).to.equal(2n);
+        expect(await token.checkpoints(holder.address, 0)).to.deep.equal([BigInt(first), 5n]);
+        expect(await token.checkpoints(holder.address, 1)).to.deep.equal([BigInt(second), 12n]);
+        await expect(token.checkpoints(holder.address, 2)).to.be.revertedWithPanic(0x32);
+      });
+    });
+
     it("rejects a lookup at the current or a future timepoint", async function () {
       const { token, holder } = await load();
       const now = await token.clock();

@@ -267,4 +267,42 @@ contract WorkHoursFuzzTest is Test {
         assertEq(work.allowance(owner, BOB), value);
         assertEq(work.nonces(owner), 1);
     }
+
+    /// Transfers and mints at timepoints that advance by 0 to 2 seconds (0: several changes in one
+    /// timepoint), recording what each timepoint ended with; then every past lookup, at, between
+    /// and before the changes (fast path and fallback), returns the recorded votes and supply.
+    function testFuzz_pastVotesAtEveryTimepoint(uint16[24] memory steps) public {
+        _mintWork(ALICE, 1_000, 0);
+        _mintWork(BOB, 1_000, 0);
+        uint256 start = block.timestamp;
+        uint256[3][] memory record = new uint256[3][](steps.length * 3);
+        uint256 end = start;
+        for (uint256 i = 0; i < steps.length; ++i) {
+            vm.warp(block.timestamp + (steps[i] % 3));
+            // at most 24 * 39 < 1_000 leaves either side: no transfer fails
+            uint256 amount = (steps[i] >> 2) % 40;
+            if (steps[i] & 0x8000 != 0) {
+                _mintWork(CAROL, amount + 1, 0);
+            } else if (steps[i] & 0x4000 != 0) {
+                vm.prank(BOB);
+                work.transfer(ALICE, amount);
+            } else {
+                vm.prank(ALICE);
+                work.transfer(BOB, amount);
+            }
+            end = block.timestamp;
+            record[end - start] = [work.getVotes(ALICE), work.getVotes(BOB), work.totalSupply()];
+        }
+        vm.warp(end + 1);
+        uint256[3] memory expected = [uint256(1_000), 1_000, 2_000];
+        for (uint256 t = start; t <= end; ++t) {
+            // a timepoint without a change keeps the previous one's values
+            if (record[t - start][2] != 0) expected = record[t - start];
+            assertEq(work.getPastVotes(ALICE, t), expected[0], "alice");
+            assertEq(work.getPastVotes(BOB, t), expected[1], "bob");
+            assertEq(work.getPastTotalSupply(t), expected[2], "supply");
+        }
+        assertEq(work.getPastVotes(ALICE, start - 1), 0);
+        assertEq(work.getPastTotalSupply(start - 1), 0);
+    }
 }

@@ -103,6 +103,11 @@ describe("WorkHours", function () {
       expect(await work.getVotes(alice.address)).to.equal(6n * HOUR);
       expect(await work.earnedCredit(alice.address, Work.Commons)).to.equal(3n * HOUR);
       expect(await work.earnedCredit(alice.address, Work.Subsistence)).to.equal(3n * HOUR);
+      expect(await work.numCheckpoints(alice.address)).to.equal(1n);
+      expect(await work.checkpoints(alice.address, 0)).to.deep.equal([
+        BigInt(await time.latest()),
+        6n * HOUR,
+      ]);
     });
 
     it("rejects arrays of different lengths", async function () {
