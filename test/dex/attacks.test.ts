@@ -172,7 +172,8 @@ describe("DEX attacks that must fail", function () {
       const borrower = await new FlashBorrower__factory(env.deployer).deploy();
       const to = await borrower.getAddress();
       const aIs0 = (await env.pair.token0()) === env.a;
-      await (aIs0 ? env.tokenB : env.tokenA).mint(to, 100n * E18);
+      // B is the token borrowed and repaid whichever side of the pair it sorts to.
+      await env.tokenB.mint(to, 100n * E18);
       // Repays generously, then tries to sync, swap and read reserves mid-call.
       const repay = aIs0 ? [0n, 20n * E18] : [20n * E18, 0n];
       const out = aIs0 ? [0n, 10n * E18] : [10n * E18, 0n];
