@@ -1,3 +1,5 @@
+import { ZeroAddress } from "ethers";
+
 import { formatHours } from "../claims.js";
 import { CliError } from "../cli/errors.js";
 import { send, type Sent } from "../cli/tx.js";
@@ -37,7 +39,7 @@ async function ensureHours(coop: Coop, amount: bigint): Promise<void> {
 async function ensurePool(coop: Coop, reserve: Reserve): Promise<void> {
   const pair = await coop.factory.getPair(coop.addresses.workHours, reserve.quoteToken);
   const [r0, r1] =
-    pair === "0x0000000000000000000000000000000000000000"
+    pair === ZeroAddress
       ? [0n, 0n]
       : await coop.router.getReserves(coop.addresses.workHours, reserve.quoteToken);
   if (r0 === 0n || r1 === 0n) {
@@ -117,6 +119,24 @@ async function outputOf(coop: Coop, sent: Sent, token: string): Promise<bigint> 
   return out;
 }
 
+/** The amounts the router will take of an offer: all of one side, the pool's ratio of the other. */
+async function amountsAtPoolRatio(
+  coop: Coop,
+  reserve: Reserve,
+  offer: { hours: bigint; reserveAmount: bigint },
+): Promise<[bigint, bigint]> {
+  const pair = await coop.factory.getPair(coop.addresses.workHours, reserve.quoteToken);
+  if (pair === ZeroAddress) return [offer.hours, offer.reserveAmount];
+  const [rHours, rReserve] = await coop.router.getReserves(
+    coop.addresses.workHours,
+    reserve.quoteToken,
+  );
+  if (rHours === 0n || rReserve === 0n) return [offer.hours, offer.reserveAmount];
+  const reserveForHours = (offer.hours * rReserve) / rHours;
+  if (reserveForHours <= offer.reserveAmount) return [offer.hours, reserveForHours];
+  return [(offer.reserveAmount * rHours) / rReserve, offer.reserveAmount];
+}
+
 export interface LiquidityAdded extends Sent {
   hours: bigint;
   reserveAmount: bigint;
@@ -133,8 +153,12 @@ export async function addLiquidity(
   await ensureHours(coop, args.hours);
   await ensureReserve(coop, reserve, args.reserveAmount);
   const router = coop.addresses.router;
-  const minHours = (args.hours * (BPS - args.slippageBps)) / BPS;
-  const minReserve = (args.reserveAmount * (BPS - args.slippageBps)) / BPS;
+  // The router adds at the pool's ratio: one side whole, the other as much as that ratio asks.
+  // The minimums bound those amounts, not the ones offered, so a pool whose ratio differs from
+  // the offer is joined at its own price rather than refused.
+  const [used, usedReserve] = await amountsAtPoolRatio(coop, reserve, args);
+  const minHours = (used * (BPS - args.slippageBps)) / BPS;
+  const minReserve = (usedReserve * (BPS - args.slippageBps)) / BPS;
   const to = coop.signer.address;
   const until = await deadline(coop);
   await approveIfNeeded(coop, coop.work, router, args.hours);
@@ -179,8 +203,8 @@ export async function addLiquidity(
   return {
     ...sent,
     reserve,
-    hours: args.hours,
-    reserveAmount: args.reserveAmount,
+    hours: used,
+    reserveAmount: usedReserve,
     liquidity: await pair.balanceOf(to),
   };
 }
@@ -192,7 +216,7 @@ export async function removeLiquidity(
 ): Promise<Sent & { shares: bigint; reserve: Reserve }> {
   const reserve = await reserveOf(coop);
   const pairAddress = await coop.factory.getPair(coop.addresses.workHours, reserve.quoteToken);
-  if (pairAddress === "0x0000000000000000000000000000000000000000") {
+  if (pairAddress === ZeroAddress) {
     throw new CliError("the pool does not exist yet");
   }
   const pair = await coop.ethers.getContractAt("CoopPair", pairAddress, coop.signer);

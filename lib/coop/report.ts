@@ -106,7 +106,7 @@ export function swapped(s: Swapped): string {
 }
 
 export function liquidityAdded(l: LiquidityAdded): string {
-  return `added up to ${formatHours(l.hours)} hours and ${formatReserve(l.reserve, l.reserveAmount)} to the pool; you hold ${formatHours(l.liquidity)} pool shares (${gas(l)})`;
+  return `added ${formatHours(l.hours)} hours and ${formatReserve(l.reserve, l.reserveAmount)} to the pool at its price; you hold ${formatHours(l.liquidity)} pool shares (${gas(l)})`;
 }
 
 export function money(reserve: Reserve, amount: bigint): string {

@@ -131,6 +131,25 @@ describe("coop CLI", function () {
       const early = await coop(["queue"], { proposal: id });
       expectRefusal(early, /can be queued after its vote ends at .* UTC \(in /);
     });
+
+    it("joins the pool at its own price when the offer's ratio differs", async function () {
+      const first = await coop(["liquidity", "add"], {
+        hours: "10",
+        amount: "0.001",
+        slippage: "0.5",
+        from: "1",
+      });
+      expect(first.out[0]).to.match(/^added 10 hours and 0\.001 RBTC to the pool/);
+      // 0.0001 RBTC per hour now: 4 hours take 0.0004 RBTC of the 0.01 offered.
+      const second = await coop(["liquidity", "add"], {
+        hours: "4",
+        amount: "0.01",
+        slippage: "0.5",
+        from: "2",
+      });
+      expect(second.exitCode).to.equal(0);
+      expect(second.out[0]).to.match(/^added 4 hours and 0\.0004 RBTC to the pool at its price/);
+    });
   });
 
   describe("when the input is bad", function () {
