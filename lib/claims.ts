@@ -67,3 +67,9 @@ export function formatHours(amount: bigint): string {
   const text = formatUnits(amount, HOUR_DECIMALS);
   return text.endsWith(".0") ? text.slice(0, -2) : text;
 }
+
+/** Hours in words: "1 hour", "7.5 hours". */
+export function hoursText(amount: bigint): string {
+  const text = formatHours(amount);
+  return `${text} ${text === "1" ? "hour" : "hours"}`;
+}

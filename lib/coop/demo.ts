@@ -12,7 +12,7 @@ import { parseEther } from "ethers";
 import type { DefaultChainType, NetworkConnection } from "hardhat/types/network";
 
 import { confoederatioModule } from "../../deploy/modules/Confoederatio.js";
-import { formatHours } from "../claims.js";
+import { formatHours, hoursText } from "../claims.js";
 import type { CoopAddresses } from "../cli/deployment.js";
 import {
   deploymentIdOf,
@@ -251,12 +251,12 @@ export async function runDemo(
     care: (await a.care.totalSupply()) - careBefore,
   };
   log(
-    `   executed (${report.gas(executed)}): minted ${formatHours(minted.hours)} hours and ${formatHours(minted.care)} care`,
+    `   executed (${report.gas(executed)}): minted ${hoursText(minted.hours)} and ${formatHours(minted.care)} care`,
   );
   for (const member of [a, b, c]) {
     const s = await accountStatus(member, member.signer.address);
     log(
-      `   ${names.get(s.account)}: ${formatHours(s.hours)} hours (credit commons ${formatHours(s.commonsCredit)}, subsistence ${formatHours(s.subsistenceCredit)}), ${formatHours(s.care)} care, weight ${formatHours(s.voteWeight)}`,
+      `   ${names.get(s.account)}: ${hoursText(s.hours)} (credit commons ${formatHours(s.commonsCredit)}, subsistence ${formatHours(s.subsistenceCredit)}), ${formatHours(s.care)} care, weight ${formatHours(s.voteWeight)}`,
     );
   }
 
@@ -315,7 +315,7 @@ export async function runDemo(
   const defended = track("band", await defendBand(c, "floor"));
   const [spent, burned] = defended.amounts;
   log(
-    `   floor defended: spent ${report.money(reserve, spent)}, bought back and burned ${formatHours(burned)} hours (${report.gas(defended)})`,
+    `   floor defended: spent ${report.money(reserve, spent)}, bought back and burned ${hoursText(burned)} (${report.gas(defended)})`,
   );
   const after = await coopStatus(a);
   for (const line of report.coopLines(after, await chainNow(a))) log(`   ${line}`);

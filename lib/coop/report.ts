@@ -1,6 +1,6 @@
 import { formatUnits } from "ethers";
 
-import { formatHours } from "../claims.js";
+import { formatHours, hoursText } from "../claims.js";
 import type { Sent } from "../cli/tx.js";
 import type { ClaimView, SubmittedClaim } from "./claims.js";
 import type { Proposed, ProposalStatus, Voted } from "./governance.js";
@@ -20,7 +20,7 @@ function bps(value: bigint): string {
 }
 
 export function claimSubmitted(c: SubmittedClaim, hours: bigint, category: string): string {
-  return `claim ${c.id} submitted: ${formatHours(hours)} hours of ${category} work (${gas(c)})`;
+  return `claim ${c.id} submitted: ${hoursText(hours)} of ${category} work (${gas(c)})`;
 }
 
 export function claimLine(c: ClaimView): string {
@@ -67,7 +67,7 @@ export function coopLines(s: CoopStatus, now: bigint): string[] {
   const r = s.reserve;
   const lines = [
     `cooperative (reserve ${r.symbol})`,
-    `  supply: ${formatHours(s.supply.hours)} hours, ${formatHours(s.supply.care)} care`,
+    `  supply: ${hoursText(s.supply.hours)}, ${formatHours(s.supply.care)} care`,
     `  pools: subsistence ${formatReserve(r, s.pools.subsistence)}, commons ${formatReserve(r, s.pools.commons)}`,
     `  rate ${formatReserve(r, s.rate)} per hour; fee ${bps(s.fees.maxFee)} falling to ${bps(s.fees.minFee)} over ${s.fees.holdPeriod} s of holding`,
     `  claims: ${s.claims.total} in all, ${s.claims.pending} pending`,
@@ -75,14 +75,14 @@ export function coopLines(s: CoopStatus, now: bigint): string[] {
   const sale = s.sale;
   lines.push(
     sale.active
-      ? `  sale ${sale.id}: ${formatHours(sale.sold)} of ${formatHours(sale.cap)} hours sold at ${formatReserve(r, sale.price)}, until ${when(sale.end, now)}`
+      ? `  sale ${sale.id}: ${formatHours(sale.sold)} of ${hoursText(sale.cap)} sold at ${formatReserve(r, sale.price)}, until ${when(sale.end, now)}`
       : "  sale: none open",
   );
   const band = s.band;
   lines.push(
     band.params.oracle === "0x0000000000000000000000000000000000000000"
       ? "  band: not configured"
-      : `  band: ${formatReserve(r, band.params.floor)} to ${formatReserve(r, band.params.ceiling)} per hour; this period spent ${formatReserve(r, band.spent)}, minted ${formatHours(band.minted)} hours`,
+      : `  band: ${formatReserve(r, band.params.floor)} to ${formatReserve(r, band.params.ceiling)} per hour; this period spent ${formatReserve(r, band.spent)}, minted ${hoursText(band.minted)}`,
   );
   lines.push(
     s.spotPrice === undefined
@@ -93,11 +93,11 @@ export function coopLines(s: CoopStatus, now: bigint): string[] {
 }
 
 export function redeemed(r: Redeemed, hours: bigint, category: string): string {
-  return `redeemed ${formatHours(hours)} hours of ${category} credit for ${formatReserve(r.reserve, r.payout)} (fee ${bps(r.feeBps)}, ${gas(r)})`;
+  return `redeemed ${hoursText(hours)} of ${category} credit for ${formatReserve(r.reserve, r.payout)} (fee ${bps(r.feeBps)}, ${gas(r)})`;
 }
 
 export function swapped(s: Swapped): string {
-  const hoursSide = (amount: bigint) => `${formatHours(amount)} hours`;
+  const hoursSide = (amount: bigint) => `${hoursText(amount)}`;
   const [paid, got] =
     s.sold === "hours"
       ? [hoursSide(s.amountIn), formatReserve(s.reserve, s.amountOut)]
@@ -106,7 +106,7 @@ export function swapped(s: Swapped): string {
 }
 
 export function liquidityAdded(l: LiquidityAdded): string {
-  return `added ${formatHours(l.hours)} hours and ${formatReserve(l.reserve, l.reserveAmount)} to the pool at its price; you hold ${formatHours(l.liquidity)} pool shares (${gas(l)})`;
+  return `added ${hoursText(l.hours)} and ${formatReserve(l.reserve, l.reserveAmount)} to the pool at its price; you hold ${formatHours(l.liquidity)} pool shares (${gas(l)})`;
 }
 
 export function money(reserve: Reserve, amount: bigint): string {

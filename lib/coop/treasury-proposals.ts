@@ -1,6 +1,6 @@
 import { formatUnits, Interface } from "ethers";
 
-import { formatHours } from "../claims.js";
+import { hoursText } from "../claims.js";
 import { buildProposal, type Proposal } from "../proposals.js";
 import type { Reserve } from "./reserve.js";
 
@@ -71,9 +71,9 @@ export function saleProposal(treasury: string, reserve: Reserve, sale: SaleTerms
       },
     ],
     [
-      `# Open a sale of ${formatHours(sale.cap)} hours at ${money(reserve, sale.price)} per hour`,
+      `# Open a sale of ${hoursText(sale.cap)} at ${money(reserve, sale.price)} per hour`,
       "",
-      `At most ${formatHours(sale.accountCap)} hours per account, from ${new Date(Number(sale.start) * 1000).toISOString()} to ${new Date(Number(sale.end) * 1000).toISOString()}.`,
+      `At most ${hoursText(sale.accountCap)} per account, from ${new Date(Number(sale.start) * 1000).toISOString()} to ${new Date(Number(sale.end) * 1000).toISOString()}.`,
       "Bought hours vote and trade but carry no redemption credit.",
     ].join("\n"),
   );
@@ -113,7 +113,7 @@ export function bandProposal(treasury: string, reserve: Reserve, band: BandTerms
     [
       `# Keep the hour between ${money(reserve, band.floor)} and ${money(reserve, band.ceiling)}`,
       "",
-      `Per ${band.periodLength} s period: buy back with up to ${money(reserve, band.buybackBudget)} below the floor, emit up to ${formatHours(band.emissionCap)} hours above the ceiling; at most ${percent(band.maxSlippage)} below the TWAP.`,
+      `Per ${band.periodLength} s period: buy back with up to ${money(reserve, band.buybackBudget)} below the floor, emit up to ${hoursText(band.emissionCap)} above the ceiling; at most ${percent(band.maxSlippage)} below the TWAP.`,
     ].join("\n"),
   );
 }

@@ -1,6 +1,6 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
-import { formatHours } from "../../lib/claims.js";
+import { hoursText } from "../../lib/claims.js";
 import { runCommand } from "../../lib/cli/errors.js";
 import { parseChoice } from "../../lib/cli/parse.js";
 import { openSession } from "../../lib/cli/session.js";
@@ -30,8 +30,8 @@ export default async function band(args: Args, hre: HardhatRuntimeEnvironment): 
     const [a, b] = result.amounts;
     console.log(
       side === "floor"
-        ? `floor defended: spent ${money(result.reserve, a)} buying back ${formatHours(b)} hours, burned (${gas(result)})`
-        : `ceiling defended: minted ${formatHours(a)} hours and sold them for ${money(result.reserve, b)} (${gas(result)})`,
+        ? `floor defended: spent ${money(result.reserve, a)} buying back ${hoursText(b)}, burned (${gas(result)})`
+        : `ceiling defended: minted ${hoursText(a)} and sold them for ${money(result.reserve, b)} (${gas(result)})`,
     );
   });
 }

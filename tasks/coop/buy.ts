@@ -1,6 +1,6 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
-import { formatHours } from "../../lib/claims.js";
+import { hoursText } from "../../lib/claims.js";
 import { runCommand } from "../../lib/cli/errors.js";
 import { parseAmount } from "../../lib/cli/parse.js";
 import { openSession } from "../../lib/cli/session.js";
@@ -21,7 +21,7 @@ export default async function buyCommand(
     const coop = await openSession(hre, args.from);
     const result = await buy(coop, amount);
     console.log(
-      `bought ${formatHours(amount)} hours for ${money(result.reserve, result.cost)} (${gas(result)})`,
+      `bought ${hoursText(amount)} for ${money(result.reserve, result.cost)} (${gas(result)})`,
     );
   });
 }
