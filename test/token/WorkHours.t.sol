@@ -183,7 +183,6 @@ contract WorkHoursFuzzTest is Test {
         if (held > 0) _mintWork(ALICE, held, 0);
         address[] memory accounts = new address[](3);
         uint256[] memory c = new uint256[](3);
-        uint256[] memory s = new uint256[](3);
         uint256 supply = held;
         bytes memory expected;
         for (uint256 i = 0; i < 3; ++i) {
