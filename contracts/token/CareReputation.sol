@@ -33,8 +33,13 @@ import {VoteCheckpoints} from "./VoteCheckpoints.sol";
 /// arrays, which stay empty: an account's latest checkpoint and its count share one slot, so a
 /// governor's {getPastVotes} at a snapshot after the account's last change costs one storage read.
 ///
+/// A batch {mint} writes each account's checkpoint once and the total-supply checkpoint once for
+/// the batch, not once per account.
+///
 /// Invariants a subclass must keep: every balance change goes through {_update} as a mint or a
-/// burn (never from one account to another); no account delegates to anyone but itself; the
+/// burn (never from one account to another), except the mints of {mint}, which do per account
+/// what {_update} does for a mint and write the supply once per batch (a hook on {_update} does
+/// not see them); no account delegates to anyone but itself; the
 /// supply never exceeds {MAX_SUPPLY}, the widest value a {VoteCheckpoints} trace holds.
 contract CareReputation is ICareReputation, Votes, AccessControl {
     using VoteCheckpoints for VoteCheckpoints.Trace;
@@ -77,22 +82,40 @@ contract CareReputation is ICareReputation, Votes, AccessControl {
     /// - the caller holds `MINTER_ROLE`;
     /// - the arrays have the same length;
     /// - no account is the zero address, and no amount is zero;
-    /// - the total supply stays at most {MAX_SUPPLY}.
+    /// - the total supply stays at most {MAX_SUPPLY}, else {CareReputationExceededSupply} with the
+    ///   supply before the first account that would pass it (checked on the running batch total,
+    ///   before that account's storage is written).
     ///
-    /// Emits a {Transfer} from zero and a {DelegateVotesChanged} per account.
+    /// Emits a {DelegateVotesChanged} and a {Transfer} from zero per account.
+    ///
+    /// Each account's vote checkpoint (its reputation) is written once, as a mint through
+    /// {_update} writes it; the total-supply checkpoint is written once for the whole batch, at its
+    /// sum (the batch has one timepoint, so the history is the one that per-account mints leave).
     function mint(
         address[] calldata accounts,
         uint256[] calldata amounts
     ) external onlyRole(MINTER_ROLE) {
         uint256 n = accounts.length;
         if (amounts.length != n) revert CareReputationLengthMismatch(n, amounts.length);
+        if (n == 0) return;
+        uint256 supply = _supply.latest();
         for (uint256 i = 0; i < n; ++i) {
             address account = accounts[i];
             uint256 amount = amounts[i];
             if (account == address(0)) revert ERC20InvalidReceiver(address(0));
             if (amount == 0) revert CareReputationZeroAmount(account);
-            _update(address(0), account, amount);
+            if (amount > MAX_SUPPLY - supply) {
+                revert CareReputationExceededSupply(supply, amount, MAX_SUPPLY);
+            }
+            // cannot overflow: supply + amount <= MAX_SUPPLY, checked above
+            unchecked {
+                supply += amount;
+            }
+            _moveDelegateVotes(address(0), account, amount);
+            emit Transfer(address(0), account, amount);
         }
+        // one write of the supply checkpoint per batch: on RSK every rewrite of a slot costs 5,000
+        _supply.push(clock(), supply);
     }
 
     /// @inheritdoc ICareReputation

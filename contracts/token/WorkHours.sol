@@ -37,11 +37,15 @@ import {VoteCheckpoints} from "./VoteCheckpoints.sol";
 /// - The total supply is the latest total-supply checkpoint; it is not stored twice.
 /// - `_credits[a]` packs commons credit, subsistence credit and the holding clock in one slot,
 ///   so a mint for work or a redemption writes it once.
+/// - A batch mint for work ({mintForWork}) writes each account's slots once, as {_update} would,
+///   and the total-supply checkpoint once for the batch, not once per account.
 ///
-/// Invariants a subclass must keep: every balance change goes through {_update}; every change of
-/// delegatee through {_delegate}; `getVotes(d)` is the sum of the balances whose effective
-/// delegatee ({delegates}) is `d`, so the sum of all votes equals {totalSupply}; no balance or
-/// supply exceeds {_maxSupply} (2^96 - 1), which keeps the packed balance from overflowing.
+/// Invariants a subclass must keep: every balance change goes through {_update}, except the mints
+/// of {mintForWork}, which do per account what {_update} does for a mint and write the supply
+/// once per batch (a hook on {_update} does not see them); every change of delegatee through
+/// {_delegate}; `getVotes(d)` is the sum of the balances whose effective delegatee
+/// ({delegates}) is `d`, so the sum of all votes equals {totalSupply}; no balance or supply
+/// exceeds {_maxSupply} (2^96 - 1), which keeps the packed balance from overflowing.
 contract WorkHours is ERC20, ERC20Permit, ERC20Votes, AccessControl, IWorkHours {
     using VoteCheckpoints for VoteCheckpoints.Trace;
 
@@ -91,10 +95,17 @@ contract WorkHours is ERC20, ERC20Permit, ERC20Votes, AccessControl, IWorkHours 
     /// @dev Requirements:
     /// - the caller holds `MINTER_ROLE`;
     /// - the three arrays have the same length;
-    /// - no account is the zero address, and each gets more than zero hours.
+    /// - no account is the zero address, and each gets more than zero hours;
+    /// - the total supply after each account's mint stays at most {_maxSupply}, else
+    ///   {ERC20ExceededSafeSupply} with that supply (checked on the running batch total, before
+    ///   the account's storage is written).
     ///
-    /// Emits a {Transfer} from zero, a {DelegateVotesChanged} for the account's delegatee, and a
-    /// {WorkCredited} for each category with a non-zero amount.
+    /// Emits, per account, a {Transfer} from zero, a {DelegateVotesChanged} for the account's
+    /// delegatee, and a {WorkCredited} for each category with a non-zero amount.
+    ///
+    /// Each account's balance, credit and vote checkpoint are written once, as a mint through
+    /// {_update} writes them; the total-supply checkpoint is written once for the whole batch, at
+    /// its sum (the batch has one timepoint, so the history is the one that per-account mints leave).
     function mintForWork(
         address[] calldata accounts,
         uint256[] calldata commons,
@@ -104,15 +115,23 @@ contract WorkHours is ERC20, ERC20Permit, ERC20Votes, AccessControl, IWorkHours 
         if (commons.length != n || subsistence.length != n) {
             revert WorkHoursLengthMismatch(n, commons.length, subsistence.length);
         }
+        if (n == 0) return;
+        uint256 supply = _getTotalSupply();
+        uint256 cap = _maxSupply();
         for (uint256 i = 0; i < n; ++i) {
             address account = accounts[i];
             uint256 commonsHours = commons[i];
             uint256 subsistenceHours = subsistence[i];
             uint256 amount = commonsHours + subsistenceHours;
             if (amount == 0) revert WorkHoursZeroAmount(account);
-            _mint(account, amount);
+            if (account == address(0)) revert ERC20InvalidReceiver(address(0));
+            supply += amount;
+            if (supply > cap) revert ERC20ExceededSafeSupply(supply, cap);
+            _mintWithoutSupply(account, amount);
             _addCredit(account, commonsHours, subsistenceHours);
         }
+        // one write of the supply checkpoint per batch: on RSK every rewrite of a slot costs 5,000
+        _supply.push(clock(), supply);
     }
 
     /// @inheritdoc IWorkHours
@@ -248,6 +267,18 @@ contract WorkHours is ERC20, ERC20Permit, ERC20Votes, AccessControl, IWorkHours 
         if (subsistenceHours != 0) {
             emit WorkCredited(account, Category.Subsistence, subsistenceHours);
         }
+    }
+
+    /// @dev What {_update} does for a mint of `amount` to `account`, except the total-supply
+    /// checkpoint, which the caller writes once for its batch after checking {_maxSupply}:
+    /// writes the account's slot once, emits {Transfer} and moves the votes of its delegatee.
+    function _mintWithoutSupply(address account, uint256 amount) private {
+        uint256 packed = _accounts[account];
+        // only the low 96 bits change: balance + amount <= supply <= _maxSupply() < 2^96, which
+        // the caller checked for the batch up to this account
+        _accounts[account] = packed + amount;
+        emit Transfer(address(0), account, amount);
+        _moveDelegateVotes(address(0), _delegateOf(account, packed), amount);
     }
 
     /// @dev The latest total-supply checkpoint.

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {Test} from "forge-std/Test.sol";
+import {Test, Vm} from "forge-std/Test.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 
@@ -40,6 +40,111 @@ contract CareReputationFuzzTest is Test {
         assertEq(care.totalSupply(), uint256(first) + second);
         assertEq(care.getPastVotes(account, before), first);
         assertEq(care.getPastTotalSupply(before), first);
+    }
+
+    /// A batch mint (one supply write) against a per-account reference: the same accounts minted
+    /// one call each on a second token with the same history, at the same timepoint. Supply,
+    /// past supply, balances, votes, checkpoints and events must all be equal.
+    function testFuzz_mintBatchMatchesPerAccountMints(
+        uint8[6] memory who,
+        uint64[6] memory amounts,
+        uint32 gap
+    ) public {
+        CareReputation ref = new CareReputation("Care Reputation", "CARE", address(this));
+        ref.grantRole(ref.MINTER_ROLE(), MINTER);
+        address[4] memory pool = [address(0xA11CE), address(0xB0B), address(0xCA401), address(0xD)];
+        for (uint256 k = 0; k < 4; k += 2) {
+            _mint(pool[k], 10 + k);
+            address[] memory one = new address[](1);
+            uint256[] memory amount = new uint256[](1);
+            (one[0], amount[0]) = (pool[k], 10 + k);
+            vm.prank(MINTER);
+            ref.mint(one, amount);
+        }
+        uint256 before = block.timestamp;
+        vm.warp(before + uint256(gap) + 1);
+        uint256 at = block.timestamp;
+
+        address[] memory accounts = new address[](6);
+        uint256[] memory values = new uint256[](6);
+        for (uint256 i = 0; i < 6; ++i) {
+            accounts[i] = pool[who[i] % 4];
+            values[i] = uint256(amounts[i]) + 1;
+        }
+        vm.recordLogs();
+        vm.prank(MINTER);
+        care.mint(accounts, values);
+        Vm.Log[] memory batchLogs = vm.getRecordedLogs();
+        for (uint256 i = 0; i < 6; ++i) {
+            address[] memory one = new address[](1);
+            uint256[] memory amount = new uint256[](1);
+            (one[0], amount[0]) = (accounts[i], values[i]);
+            vm.prank(MINTER);
+            ref.mint(one, amount);
+        }
+        Vm.Log[] memory refLogs = vm.getRecordedLogs();
+        assertEq(batchLogs.length, refLogs.length, "events");
+        for (uint256 i = 0; i < batchLogs.length; ++i) {
+            assertEq(batchLogs[i].topics, refLogs[i].topics, "event topics");
+            assertEq(batchLogs[i].data, refLogs[i].data, "event data");
+        }
+
+        assertEq(care.totalSupply(), ref.totalSupply(), "supply");
+        vm.warp(at + 1);
+        assertEq(care.getPastTotalSupply(at), ref.getPastTotalSupply(at), "supply at the batch");
+        assertEq(care.getPastTotalSupply(before), ref.getPastTotalSupply(before), "earlier");
+        for (uint256 k = 0; k < 4; ++k) {
+            address a = pool[k];
+            assertEq(care.balanceOf(a), ref.balanceOf(a), "balance");
+            assertEq(care.getVotes(a), ref.getVotes(a), "votes");
+            assertEq(care.getPastVotes(a, at), ref.getPastVotes(a, at), "votes at the batch");
+            assertEq(care.getPastVotes(a, before), ref.getPastVotes(a, before), "earlier votes");
+            uint32 n = care.numCheckpoints(a);
+            assertEq(n, ref.numCheckpoints(a), "checkpoints");
+            for (uint32 pos = 0; pos < n; ++pos) {
+                assertEq(care.checkpoints(a, pos)._key, ref.checkpoints(a, pos)._key);
+                assertEq(care.checkpoints(a, pos)._value, ref.checkpoints(a, pos)._value);
+            }
+        }
+    }
+
+    /// The cap is checked on the running batch total, before the account is written: the batch
+    /// reverts at the first account that would pass MAX_SUPPLY, with the supply before it.
+    function testFuzz_mintBatchCap(uint160 held, uint160[3] memory amounts) public {
+        if (held > 0) _mint(address(0xA11CE), held);
+        address[] memory accounts = new address[](3);
+        uint256[] memory values = new uint256[](3);
+        uint256 supply = held;
+        bytes memory expected;
+        for (uint256 i = 0; i < 3; ++i) {
+            vm.assume(amounts[i] > 0);
+            accounts[i] = i == 1 ? address(0xB0B) : address(0xCA401);
+            values[i] = amounts[i];
+            if (expected.length == 0) {
+                if (values[i] > type(uint160).max - supply) {
+                    expected = abi.encodeWithSelector(
+                        ICareReputation.CareReputationExceededSupply.selector,
+                        supply,
+                        values[i],
+                        type(uint160).max
+                    );
+                } else {
+                    supply += values[i];
+                }
+            }
+        }
+        if (expected.length != 0) vm.expectRevert(expected);
+        vm.prank(MINTER);
+        care.mint(accounts, values);
+        if (expected.length == 0) {
+            assertEq(care.totalSupply(), supply);
+            assertEq(
+                care.balanceOf(address(0xB0B)) + care.balanceOf(address(0xCA401)),
+                supply - held
+            );
+        } else {
+            assertEq(care.totalSupply(), held);
+        }
     }
 
     function testFuzz_mintRejectsOthers(address caller) public {

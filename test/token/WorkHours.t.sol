@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {Test} from "forge-std/Test.sol";
+import {Test, Vm} from "forge-std/Test.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 
@@ -77,6 +77,136 @@ contract WorkHoursFuzzTest is Test {
             if (!seen) votes += work.getVotes(accounts[i]);
         }
         assertEq(votes, total);
+    }
+
+    /// A batch mint (one supply write) against a per-account reference: the same accounts minted
+    /// one `mintCapital` at a time through `_update` on a second token with the same history and
+    /// delegations, at the same timepoint. Supply, past supply, balances, votes, checkpoints and
+    /// the Transfer / DelegateVotesChanged events must all be equal; credit follows the batch.
+    function testFuzz_mintForWorkBatchMatchesPerAccountMints(
+        uint8[6] memory who,
+        uint64[6] memory commons,
+        uint64[6] memory subsistence,
+        uint8 delegations,
+        uint32 gap
+    ) public {
+        WorkHours ref = new WorkHours("Work Hours", "HOUR", address(this));
+        ref.grantRole(ref.CAPITAL_ROLE(), TREASURY);
+        address[4] memory pool = [ALICE, BOB, CAROL, address(0xD4FE)];
+        // the same earlier history and delegations on both tokens
+        for (uint256 k = 0; k < 4; ++k) {
+            if (k % 2 == 0) {
+                _mintWork(pool[k], 10 + k, 0);
+                vm.prank(TREASURY);
+                ref.mintCapital(pool[k], 10 + k);
+            }
+            if ((delegations >> k) & 1 == 1) {
+                address delegatee = pool[(k + 1) % 4];
+                vm.prank(pool[k]);
+                work.delegate(delegatee);
+                vm.prank(pool[k]);
+                ref.delegate(delegatee);
+            }
+        }
+        uint256 before = block.timestamp;
+        vm.warp(before + uint256(gap) + 1);
+        uint256 at = block.timestamp;
+
+        address[] memory accounts = new address[](6);
+        uint256[] memory c = new uint256[](6);
+        uint256[] memory s = new uint256[](6);
+        for (uint256 i = 0; i < 6; ++i) {
+            accounts[i] = pool[who[i] % 4];
+            c[i] = commons[i];
+            s[i] = uint256(subsistence[i]) + 1;
+        }
+        vm.recordLogs();
+        vm.prank(MINTER);
+        work.mintForWork(accounts, c, s);
+        bytes32[] memory batchLogs = _votesLogs(vm.getRecordedLogs());
+        for (uint256 i = 0; i < 6; ++i) {
+            vm.prank(TREASURY);
+            ref.mintCapital(accounts[i], c[i] + s[i]);
+        }
+        bytes32[] memory refLogs = _votesLogs(vm.getRecordedLogs());
+        assertEq(batchLogs, refLogs, "Transfer and DelegateVotesChanged events");
+
+        assertEq(work.totalSupply(), ref.totalSupply(), "supply");
+        vm.warp(at + 1);
+        assertEq(work.getPastTotalSupply(at), ref.getPastTotalSupply(at), "supply at the batch");
+        assertEq(work.getPastTotalSupply(before), ref.getPastTotalSupply(before), "earlier");
+        for (uint256 k = 0; k < 4; ++k) {
+            address a = pool[k];
+            assertEq(work.balanceOf(a), ref.balanceOf(a), "balance");
+            assertEq(work.getVotes(a), ref.getVotes(a), "votes");
+            assertEq(work.getPastVotes(a, at), ref.getPastVotes(a, at), "votes at the batch");
+            assertEq(work.getPastVotes(a, before), ref.getPastVotes(a, before), "earlier votes");
+            uint32 n = work.numCheckpoints(a);
+            assertEq(n, ref.numCheckpoints(a), "checkpoints");
+            for (uint32 pos = 0; pos < n; ++pos) {
+                assertEq(work.checkpoints(a, pos)._key, ref.checkpoints(a, pos)._key);
+                assertEq(work.checkpoints(a, pos)._value, ref.checkpoints(a, pos)._value);
+            }
+            uint256 commonsOf;
+            uint256 subsistenceOf;
+            for (uint256 i = 0; i < 6; ++i) {
+                if (accounts[i] != a) continue;
+                commonsOf += c[i];
+                subsistenceOf += s[i];
+            }
+            uint256 priorCommons = k % 2 == 0 ? 10 + k : 0;
+            assertEq(work.earnedCredit(a, IWorkHours.Category.Commons), priorCommons + commonsOf);
+            assertEq(work.earnedCredit(a, IWorkHours.Category.Subsistence), subsistenceOf);
+        }
+    }
+
+    /// Each log of a Transfer or DelegateVotesChanged, hashed with its topics and data.
+    function _votesLogs(Vm.Log[] memory logs) internal pure returns (bytes32[] memory kept) {
+        bytes32 transfer = keccak256("Transfer(address,address,uint256)");
+        bytes32 votes = keccak256("DelegateVotesChanged(address,uint256,uint256)");
+        kept = new bytes32[](logs.length);
+        uint256 n;
+        for (uint256 i = 0; i < logs.length; ++i) {
+            bytes32 topic = logs[i].topics[0];
+            if (topic != transfer && topic != votes) continue;
+            kept[n++] = keccak256(abi.encode(logs[i].topics, logs[i].data));
+        }
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            mstore(kept, n)
+        }
+    }
+
+    /// The cap is checked on the running batch total, before any account is written: the batch
+    /// reverts with the first supply that passes 2^96 - 1, as per-account mints would.
+    function testFuzz_mintForWorkBatchCap(uint96 held, uint96[3] memory amounts) public {
+        if (held > 0) _mintWork(ALICE, held, 0);
+        address[] memory accounts = new address[](3);
+        uint256[] memory c = new uint256[](3);
+        uint256 supply = held;
+        bytes memory expected;
+        for (uint256 i = 0; i < 3; ++i) {
+            vm.assume(amounts[i] > 0);
+            accounts[i] = i == 1 ? BOB : CAROL;
+            c[i] = amounts[i];
+            supply += amounts[i];
+            if (expected.length == 0 && supply > MAX) {
+                expected = abi.encodeWithSignature(
+                    "ERC20ExceededSafeSupply(uint256,uint256)",
+                    supply,
+                    MAX
+                );
+            }
+        }
+        if (expected.length != 0) vm.expectRevert(expected);
+        vm.prank(MINTER);
+        work.mintForWork(accounts, c, new uint256[](3));
+        if (expected.length == 0) {
+            assertEq(work.totalSupply(), supply);
+            assertEq(work.balanceOf(BOB) + work.balanceOf(CAROL), supply - held);
+        } else {
+            assertEq(work.totalSupply(), held);
+        }
     }
 
     function testFuzz_mintForWorkRejectsOthers(address caller) public {
