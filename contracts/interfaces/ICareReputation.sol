@@ -4,7 +4,6 @@ pragma solidity ^0.8.28;
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {IERC5805} from "@openzeppelin/contracts/interfaces/IERC5805.sol";
-import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
 
 /// @title ICareReputation
 /// @notice A non-transferable record of care (reproductive) work: 1e18 is one approved hour.
@@ -47,14 +46,4 @@ interface ICareReputation is IERC20Metadata, IERC20Errors, IERC5805 {
 
     /// @notice The largest total supply of reputation.
     function MAX_SUPPLY() external view returns (uint256);
-
-    /// @notice The number of reputation checkpoints of `account` (as ERC20Votes' `numCheckpoints`).
-    function numCheckpoints(address account) external view returns (uint32);
-
-    /// @notice The `pos`-th reputation checkpoint of `account`, 0 the oldest (as ERC20Votes'
-    /// `checkpoints`).
-    function checkpoints(
-        address account,
-        uint32 pos
-    ) external view returns (Checkpoints.Checkpoint208 memory);
 }

@@ -36,6 +36,10 @@ interface IWorkHours is IERC20, IERC5805 {
     /// @notice `delegatee` cannot receive votes: every token must count for someone.
     error WorkHoursInvalidDelegatee(address delegatee);
 
+    /// @notice A mint would take the total supply to `increasedSupply`, above the `cap` that a
+    /// balance's packed slot holds (the same error as OpenZeppelin's ERC20Votes).
+    error ERC20ExceededSafeSupply(uint256 increasedSupply, uint256 cap);
+
     // ─── Events ──────────────────────────────────────────────────────────────────────────────
 
     /// @notice Emitted when approved work credits `account` with `amount` hours in `category`.

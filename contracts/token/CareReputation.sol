@@ -4,23 +4,19 @@ pragma solidity ^0.8.28;
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 import {Votes} from "@openzeppelin/contracts/governance/utils/Votes.sol";
-import {IERC6372} from "@openzeppelin/contracts/interfaces/IERC6372.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
-import {ERC6372Utils} from "@openzeppelin/contracts/utils/ERC6372Utils.sol";
-import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
-import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
-import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
 
 import {ICareReputation} from "../interfaces/ICareReputation.sol";
+import {TimestampVotes} from "./TimestampVotes.sol";
 import {VoteCheckpoints} from "./VoteCheckpoints.sol";
 
 /// @title CareReputation
 /// @notice A non-transferable record of care (reproductive) work: 1e18 is one approved hour.
 /// It is minted only for approved care claims and burned only by governance, with a reason.
-/// @dev Built on OpenZeppelin {Votes} with the ERC-6372 timestamp clock, so a governor reads it
-/// exactly like {WorkHours} (`getVotes`, `getPastVotes`, `getPastTotalSupply`).
+/// @dev Built on {TimestampVotes}, the votes core it shares with {WorkHours}, so a governor reads
+/// both exactly alike (`getVotes`, `getPastVotes`, `getPastTotalSupply`, the timestamp clock).
 ///
 /// Delegation: care reputation is personal, like the work it records. Letting it be delegated
 /// would let it be pooled, which non-transferability exists to prevent, so every account is
@@ -29,9 +25,7 @@ import {VoteCheckpoints} from "./VoteCheckpoints.sol";
 ///
 /// Because votes never move, an account's votes are its balance: {balanceOf} reads the latest
 /// vote checkpoint and {totalSupply} the latest total checkpoint, and a mint writes only those.
-/// The checkpoints are {VoteCheckpoints} traces (`_votes`, `_supply`) instead of the {Votes}
-/// arrays, which stay empty: an account's latest checkpoint and its count share one slot, so a
-/// governor's {getPastVotes} at a snapshot after the account's last change costs one storage read.
+/// A governor's {getPastVotes} at a snapshot after the account's last change costs one storage read.
 ///
 /// A batch {mint} writes each account's checkpoint once and the total-supply checkpoint once for
 /// the batch, not once per account.
@@ -41,7 +35,7 @@ import {VoteCheckpoints} from "./VoteCheckpoints.sol";
 /// what {_update} does for a mint and write the supply once per batch (a hook on {_update} does
 /// not see them); no account delegates to anyone but itself; the
 /// supply never exceeds {MAX_SUPPLY}, the widest value a {VoteCheckpoints} trace holds.
-contract CareReputation is ICareReputation, Votes, AccessControl {
+contract CareReputation is ICareReputation, TimestampVotes, AccessControl {
     using VoteCheckpoints for VoteCheckpoints.Trace;
 
     // ─── Storage ─────────────────────────────────────────────────────────────────────────────
@@ -57,12 +51,6 @@ contract CareReputation is ICareReputation, Votes, AccessControl {
 
     string private _name;
     string private _symbol;
-
-    /// @dev The vote checkpoints (the reputation) of each account.
-    mapping(address account => VoteCheckpoints.Trace) private _votes;
-
-    /// @dev The total-supply checkpoints.
-    VoteCheckpoints.Trace private _supply;
 
     // ─── Constructor ─────────────────────────────────────────────────────────────────────────
 
@@ -192,57 +180,9 @@ contract CareReputation is ICareReputation, Votes, AccessControl {
     // ─── External: votes ─────────────────────────────────────────────────────────────────────
 
     /// @inheritdoc IVotes
-    function getVotes(address account) public view override(Votes, IVotes) returns (uint256) {
-        return _votes[account].latest();
-    }
-
-    /// @inheritdoc IVotes
-    /// @dev One storage read when `account`'s reputation did not change after `timepoint` (or it
-    /// never held any); otherwise a binary search of its checkpoints.
-    function getPastVotes(
-        address account,
-        uint256 timepoint
-    ) public view override(Votes, IVotes) returns (uint256) {
-        return _votes[account].upperLookup(_validateTimepoint(timepoint));
-    }
-
-    /// @inheritdoc IVotes
-    /// @dev One storage read when no mint or revocation happened after `timepoint`.
-    function getPastTotalSupply(
-        uint256 timepoint
-    ) public view override(Votes, IVotes) returns (uint256) {
-        return _supply.upperLookup(_validateTimepoint(timepoint));
-    }
-
-    /// @inheritdoc ICareReputation
-    function numCheckpoints(address account) external view returns (uint32) {
-        return _numCheckpoints(account);
-    }
-
-    /// @inheritdoc ICareReputation
-    /// @dev Panics (0x32) when `pos >= numCheckpoints(account)`.
-    function checkpoints(
-        address account,
-        uint32 pos
-    ) external view returns (Checkpoints.Checkpoint208 memory) {
-        return _checkpoints(account, pos);
-    }
-
-    /// @inheritdoc IVotes
     /// @dev Always the account itself: care reputation votes cannot be delegated.
     function delegates(address account) public pure override(Votes, IVotes) returns (address) {
         return account;
-    }
-
-    /// @inheritdoc IERC6372
-    function clock() public view override(Votes, IERC6372) returns (uint48) {
-        return Time.timestamp();
-    }
-
-    /// @inheritdoc IERC6372
-    // solhint-disable-next-line func-name-mixedcase
-    function CLOCK_MODE() public view override(Votes, IERC6372) returns (string memory) {
-        return ERC6372Utils.timestampClockMode(clock);
     }
 
     // ─── Hooks ───────────────────────────────────────────────────────────────────────────────
@@ -272,43 +212,6 @@ contract CareReputation is ICareReputation, Votes, AccessControl {
         }
         if (to == address(0)) _supply.subtract(timepoint, amount);
         _moveDelegateVotes(from, to, amount);
-    }
-
-    /// @dev Moves `amount` votes from `from` to `to` (either may be zero: a mint or a burn), one
-    /// checkpoint write each. Emits {DelegateVotesChanged} per side.
-    function _moveDelegateVotes(
-        address from,
-        address to,
-        uint256 amount
-    ) internal virtual override {
-        if (from == to || amount == 0) return;
-        uint48 timepoint = clock();
-        if (from != address(0)) {
-            (uint256 oldValue, uint256 newValue) = _votes[from].subtract(timepoint, amount);
-            emit DelegateVotesChanged(from, oldValue, newValue);
-        }
-        if (to != address(0)) {
-            (uint256 oldValue, uint256 newValue) = _votes[to].add(timepoint, amount);
-            emit DelegateVotesChanged(to, oldValue, newValue);
-        }
-    }
-
-    /// @dev The latest total-supply checkpoint.
-    function _getTotalSupply() internal view virtual override returns (uint256) {
-        return _supply.latest();
-    }
-
-    /// @dev The number of checkpoints of `account`.
-    function _numCheckpoints(address account) internal view virtual override returns (uint32) {
-        return SafeCast.toUint32(_votes[account].length());
-    }
-
-    /// @dev The `pos`-th checkpoint of `account`.
-    function _checkpoints(
-        address account,
-        uint32 pos
-    ) internal view virtual override returns (Checkpoints.Checkpoint208 memory) {
-        return _votes[account].at(pos);
     }
 
     /// @dev Accepts only `delegatee == account`, which changes nothing.

@@ -4,36 +4,33 @@ pragma solidity ^0.8.28;
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 import {Votes} from "@openzeppelin/contracts/governance/utils/Votes.sol";
-import {IERC6372} from "@openzeppelin/contracts/interfaces/IERC6372.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 import {ERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Permit.sol";
-import {ERC20Votes} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Votes.sol";
-import {ERC6372Utils} from "@openzeppelin/contracts/utils/ERC6372Utils.sol";
 import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
-import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
 import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
 
 import {IWorkHours} from "../interfaces/IWorkHours.sol";
+import {TimestampVotes} from "./TimestampVotes.sol";
 import {VoteCheckpoints} from "./VoteCheckpoints.sol";
 
 /// @title WorkHours
 /// @notice The cooperative's work-time mutual-credit token: 1e18 is one hour of approved work.
 /// Every holder's tokens count as votes from the first receipt, without a `delegate`
 /// transaction; a holder may still delegate elsewhere, and delegate to itself to come back.
-/// @dev An OpenZeppelin ERC20 + ERC20Permit + ERC20Votes token with the ERC-6372 timestamp
-/// clock, whose account bookkeeping is replaced to keep transfers and batch mints cheap:
+/// @dev An OpenZeppelin ERC20 + ERC20Permit token whose votes come from {TimestampVotes} (the
+/// ERC-6372 timestamp clock, shared with {CareReputation}), and whose account bookkeeping is
+/// replaced to keep transfers and batch mints cheap:
 ///
 /// - `_accounts[a]` packs the balance (low 96 bits) and the explicit delegatee (high 160 bits,
 ///   zero for the default, self-delegation) in one slot, so a transfer reads and writes one slot
 ///   per side and needs no separate delegatee lookup. The ERC20 `_balances` and the Votes
 ///   `_delegatee` mappings are never used.
-/// - The vote checkpoints of each delegatee and of the total supply are {VoteCheckpoints} traces
-///   (`_votes`, `_supply`) instead of the {Votes} arrays, which stay empty: the latest checkpoint
-///   and the count share one slot, so a transfer reads one slot per side where an array needs its
-///   length and its last element, and {getPastVotes} / {getPastTotalSupply} answer from that slot
-///   in O(1) when nothing moved since the timepoint (a governor's snapshot), whatever the history.
+/// - The vote checkpoints of each delegatee and of the total supply are {TimestampVotes}'
+///   traces: the latest checkpoint and the count share one slot, so a transfer reads one slot per
+///   side where an array needs its length and its last element, and {getPastVotes} /
+///   {getPastTotalSupply} answer from that slot in O(1) when nothing moved since the timepoint.
 /// - The total supply is the latest total-supply checkpoint; it is not stored twice.
 /// - `_credits[a]` packs commons credit, subsistence credit and the holding clock in one slot,
 ///   so a mint for work or a redemption writes it once.
@@ -46,7 +43,7 @@ import {VoteCheckpoints} from "./VoteCheckpoints.sol";
 /// {_delegate}; `getVotes(d)` is the sum of the balances whose effective delegatee
 /// ({delegates}) is `d`, so the sum of all votes equals {totalSupply}; no balance or supply
 /// exceeds {_maxSupply} (2^96 - 1), which keeps the packed balance from overflowing.
-contract WorkHours is ERC20, ERC20Permit, ERC20Votes, AccessControl, IWorkHours {
+contract WorkHours is ERC20, ERC20Permit, TimestampVotes, AccessControl, IWorkHours {
     using VoteCheckpoints for VoteCheckpoints.Trace;
 
     // ─── Storage ─────────────────────────────────────────────────────────────────────────────
@@ -69,12 +66,6 @@ contract WorkHours is ERC20, ERC20Permit, ERC20Votes, AccessControl, IWorkHours 
 
     /// @dev commons credit (bits 0-95) | subsistence credit (96-191) | holdingSince (192-255).
     mapping(address account => uint256) private _credits;
-
-    /// @dev The vote checkpoints of each delegatee.
-    mapping(address delegatee => VoteCheckpoints.Trace) private _votes;
-
-    /// @dev The total-supply checkpoints.
-    VoteCheckpoints.Trace private _supply;
 
     // ─── Constructor ─────────────────────────────────────────────────────────────────────────
 
@@ -202,44 +193,11 @@ contract WorkHours is ERC20, ERC20Permit, ERC20Votes, AccessControl, IWorkHours 
     }
 
     /// @inheritdoc IVotes
-    function getVotes(address account) public view override(Votes, IVotes) returns (uint256) {
-        return _votes[account].latest();
-    }
-
-    /// @inheritdoc IVotes
-    /// @dev O(1) when `account`'s votes did not change after `timepoint`; otherwise a binary search.
-    function getPastVotes(
-        address account,
-        uint256 timepoint
-    ) public view override(Votes, IVotes) returns (uint256) {
-        return _votes[account].upperLookup(_validateTimepoint(timepoint));
-    }
-
-    /// @inheritdoc IVotes
-    /// @dev O(1) when no mint or burn happened after `timepoint`; otherwise a binary search.
-    function getPastTotalSupply(
-        uint256 timepoint
-    ) public view override(Votes, IVotes) returns (uint256) {
-        return _supply.upperLookup(_validateTimepoint(timepoint));
-    }
-
-    /// @inheritdoc IVotes
     /// @dev The account itself unless it delegated elsewhere.
     function delegates(address account) public view override(Votes, IVotes) returns (address) {
         // the zero address (the mint and burn side) never holds tokens nor delegates
         if (account == address(0)) return address(0);
         return _delegateOf(account, _accounts[account]);
-    }
-
-    /// @inheritdoc IERC6372
-    function clock() public view override(Votes, IERC6372) returns (uint48) {
-        return Time.timestamp();
-    }
-
-    /// @inheritdoc IERC6372
-    // solhint-disable-next-line func-name-mixedcase
-    function CLOCK_MODE() public view override(Votes, IERC6372) returns (string memory) {
-        return ERC6372Utils.timestampClockMode(clock);
     }
 
     /// @inheritdoc ERC20Permit
@@ -281,24 +239,6 @@ contract WorkHours is ERC20, ERC20Permit, ERC20Votes, AccessControl, IWorkHours 
         _moveDelegateVotes(address(0), _delegateOf(account, packed), amount);
     }
 
-    /// @dev The latest total-supply checkpoint.
-    function _getTotalSupply() internal view override returns (uint256) {
-        return _supply.latest();
-    }
-
-    /// @dev The number of vote checkpoints of `account`, for {ERC20Votes-numCheckpoints}.
-    function _numCheckpoints(address account) internal view override returns (uint32) {
-        return SafeCast.toUint32(_votes[account].length());
-    }
-
-    /// @dev The `pos`-th vote checkpoint of `account`, for {ERC20Votes-checkpoints}.
-    function _checkpoints(
-        address account,
-        uint32 pos
-    ) internal view override returns (Checkpoints.Checkpoint208 memory) {
-        return _votes[account].at(pos);
-    }
-
     /// @dev The effective delegatee of `account` whose packed slot is `packed`.
     function _delegateOf(address account, uint256 packed) private pure returns (address) {
         address delegatee = address(uint160(packed >> _DELEGATEE_SHIFT));
@@ -310,11 +250,7 @@ contract WorkHours is ERC20, ERC20Permit, ERC20Votes, AccessControl, IWorkHours 
     /// @dev The one override point for balance changes (transfers, mints and burns). Reads and
     /// writes one packed slot per side, moves the votes of the two effective delegatees, and on a
     /// mint or burn also the total-supply checkpoint.
-    function _update(
-        address from,
-        address to,
-        uint256 value
-    ) internal virtual override(ERC20, ERC20Votes) {
+    function _update(address from, address to, uint256 value) internal virtual override {
         address fromDelegate;
         address toDelegate;
         if (from == address(0)) {
@@ -365,23 +301,13 @@ contract WorkHours is ERC20, ERC20Permit, ERC20Votes, AccessControl, IWorkHours 
         _moveDelegateVotes(delegates(from), delegates(to), amount);
     }
 
-    /// @dev Moves `amount` votes from delegatee `from` to `to` (either may be zero: a mint or a
-    /// burn), one checkpoint write each, as {Votes} does. Emits {DelegateVotesChanged} per side.
-    function _moveDelegateVotes(address from, address to, uint256 amount) internal override {
-        if (from == to || amount == 0) return;
-        uint48 timepoint = clock();
-        if (from != address(0)) {
-            (uint256 oldValue, uint256 newValue) = _votes[from].subtract(timepoint, amount);
-            emit DelegateVotesChanged(from, oldValue, newValue);
-        }
-        if (to != address(0)) {
-            (uint256 oldValue, uint256 newValue) = _votes[to].add(timepoint, amount);
-            emit DelegateVotesChanged(to, oldValue, newValue);
-        }
+    /// @dev 2^96 - 1, so a balance fits the low 96 bits of its packed slot (about 7.9e10 hours).
+    function _maxSupply() internal view virtual returns (uint256) {
+        return _MASK96;
     }
 
-    /// @dev 2^96 - 1, so a balance fits the low 96 bits of its packed slot (about 7.9e10 hours).
-    function _maxSupply() internal view virtual override returns (uint256) {
-        return _MASK96;
+    /// @dev The voting units of an account are its balance.
+    function _getVotingUnits(address account) internal view virtual override returns (uint256) {
+        return balanceOf(account);
     }
 }
