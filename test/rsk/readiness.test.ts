@@ -15,6 +15,23 @@ async function projectRuntimeCodes(): Promise<Array<{ name: string; code: string
 }
 
 describe("RSK readiness of the compiled contracts", function () {
+  it("scans every contract the cooperative deploys", async function () {
+    const names = (await projectRuntimeCodes()).map(({ name }) => name.split(":")[1]);
+    expect(names).to.include.members([
+      "WorkHours",
+      "CareReputation",
+      "ContributionRegistry",
+      "HolisticGovernor",
+      "CoopTimelock",
+      "RedemptionTreasury",
+      "CoopPair",
+      "CoopPairFactory",
+      "CoopRouter",
+      "CoopTwapOracle",
+      "WRBTC",
+    ]);
+  });
+
   it("uses no opcode that RSK lacks (BLOBHASH, BLOBBASEFEE, CLZ)", async function () {
     // Coverage instruments the bytecode: its gas and size are not the deployed ones.
     if (hre.globalOptions.coverage) this.skip();
