@@ -359,7 +359,11 @@ describe("ClearingUnion", function () {
       // A's own governance mints a million hours to alice
       await earn(hoursA.connect(timelockA), [alice.address], 1_000_000n * HOUR);
       await union.setLimits(a, { ...LIMITS, outflowAllowance: 2n ** 96n - 1n });
-      await union.setLimits(b, { ...LIMITS, surplusCap: 2n ** 96n - 1n, inflowAllowance: 2n ** 96n - 1n });
+      await union.setLimits(b, {
+        ...LIMITS,
+        surplusCap: 2n ** 96n - 1n,
+        inflowAllowance: 2n ** 96n - 1n,
+      });
       await expect(union.connect(alice).pay(a, b, bob.address, 1_000_000n * HOUR, 0n))
         .to.be.revertedWithCustomError(union, "ClearingUnionDebitLimitExceeded")
         .withArgs(a, 0n, 1_000_000n * HOUR, LIMITS.debitLimit);
