@@ -162,7 +162,7 @@ export async function completeGenesis(
 
 /**
  * Deploys a federation of `names.length` cooperatives (three by default) on a local network and
- * admits them all. Each founder (signers 1, 2, 3, …) holds 40 commons hours and 10 care hours of
+ * admits them all. Each founder (signers 1, 2, 3, …) holds 100 commons hours and 10 care hours of
  * its cooperative and is its liaison.
  */
 export async function deployLocalFederation(
@@ -209,7 +209,7 @@ export async function deployLocalFederation(
           careSymbol: `${symbol}C`,
           governorName: `${name} Governor`,
           genesisWorkAccounts: [founder.address],
-          genesisCommons: [40n * HOUR],
+          genesisCommons: [100n * HOUR],
           genesisSubsistence: [0n],
           genesisCareAccounts: [founder.address],
           genesisCare: [10n * HOUR],

@@ -50,7 +50,10 @@ describe("FederationVotes", function () {
 
   it("has no transfer and no delegation by signature", async function () {
     const { votes, alice } = await loadFixture(deployFederation);
-    expect(votes.interface.getFunction("transfer")).to.equal(null);
+    const names: string[] = [];
+    votes.interface.forEachFunction((f) => names.push(f.name));
+    for (const transfer of ["transfer", "transferFrom", "approve"])
+      expect(names).to.not.include(transfer);
     await expect(
       votes.delegateBySig(alice.address, 0n, 0n, 27, ethers.ZeroHash, ethers.ZeroHash),
     ).to.be.revertedWithCustomError(votes, "FederationVotesBySignatureDisabled");
