@@ -123,8 +123,7 @@ abstract contract FederationRegistry is IFederationRegistry {
         }
         _checkIndex(index);
         _state[cooperative] =
-            (index << _INDEX_SHIFT) |
-            (uint256(uint8(Status.Active)) << _STATUS_SHIFT);
+            (index << _INDEX_SHIFT) | (uint256(uint8(Status.Active)) << _STATUS_SHIFT);
         _indexBase[cooperative] = index | (currentPeriod() << _PERIOD_SHIFT);
         _limits[cooperative] = limits;
         _timelocks[cooperative] = timelock;
@@ -308,7 +307,6 @@ abstract contract FederationRegistry is IFederationRegistry {
     /// @dev `state` with its balance replaced by `balance`, which fits 104 bits: the callers keep
     /// it within [-2^96, 2^96] (a limit or a cap is a uint96).
     function _withBalance(uint256 state, int256 balance) internal pure returns (uint256) {
-        return
-            (state & ~_MASK104) | uint256(uint104(SafeCast.toInt104(balance)));
+        return (state & ~_MASK104) | uint256(uint104(SafeCast.toInt104(balance)));
     }
 }

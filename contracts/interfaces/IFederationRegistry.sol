@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {IWorkHours} from "./IWorkHours.sol";
 import {IFederationVotes} from "./IFederationVotes.sol";
 
 /// @title IFederationRegistry
