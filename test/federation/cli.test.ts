@@ -189,6 +189,44 @@ describe("coop federation", function () {
     expect(outcome.out[0]).to.match(/^Proposed to the federation: proposal \d+/);
   });
 
+  it("carries a freeze through vote, queue and execution by the liaisons", async function () {
+    const [bake, , tool] = local.coops;
+    const proposed = await coop(["propose", "freeze"], { coop: "TOOL", from: "1" });
+    const id = /proposal (\d+)/.exec(proposed.out[0])?.[1] ?? "";
+    expectRefusal(await coop(["vote"], { proposal: id, support: "for", from: "1" }), /opens at/);
+    await networkHelpers.time.increaseTo((await local.governor.proposalSnapshot(BigInt(id))) + 1n);
+    expectRefusal(
+      await coop(["vote"], { proposal: id, support: "for", from: "7" }),
+      /cast no federation vote at the proposal's snapshot/,
+    );
+    for (const from of ["1", "2"]) {
+      const voted = await coop(["vote"], { proposal: id, support: "for", from });
+      expect(voted.out[0]).to.match(/^Voted for on federation proposal \d+ with 1 vote/);
+    }
+    expectRefusal(await coop(["queue"], { proposal: id }), /is active; only a succeeded/);
+    await networkHelpers.time.increaseTo((await local.governor.proposalDeadline(BigInt(id))) + 1n);
+    expect((await coop(["queue"], { proposal: id })).out[0]).to.match(
+      /^Queued federation proposal/,
+    );
+    expectRefusal(await coop(["execute"], { proposal: id }), /can be executed at/);
+    await networkHelpers.time.increaseTo(await local.governor.proposalEta(BigInt(id)));
+    expect((await coop(["execute"], { proposal: id })).out[0]).to.match(
+      /^Executed federation proposal/,
+    );
+    expect(await local.union.statusOf(tool.hours)).to.equal(2n);
+    expectRefusal(
+      await coop(["pay"], {
+        fromCoop: "TOOL",
+        toCoop: "BAKE",
+        to: bake.founder.address,
+        hours: "1",
+        slippage: "0",
+        from: "3",
+      }),
+      /Workshop \(TOOL\) is frozen: it can receive but not pay/,
+    );
+  });
+
   it("proposes an exchange index and new limits", async function () {
     expect(
       (await coop(["propose", "index"], { coop: "CARE", index: "1.02", from: "2" })).out[0],
