@@ -89,7 +89,7 @@ describe("Federation module", function () {
     const { union, coops } = await loadFixture(localFederation);
     const [a, b] = coops;
     await union.connect(a.founder).pay(a.hours, b.hours, b.founder.address, 10n * HOUR, 10n * HOUR);
-    expect(await b.work.balanceOf(b.founder.address)).to.equal(50n * HOUR);
+    expect(await b.work.balanceOf(b.founder.address)).to.equal(110n * HOUR);
     expect(await union.clearingBalance(a.hours)).to.equal(-10n * HOUR);
   });
 
