@@ -161,6 +161,14 @@ contract ClearingUnionInvariantTest is Test {
         targetContract(address(handler));
     }
 
+    /// The handler's payment path goes through (so the invariants below see payments).
+    function test_handlerPays() public {
+        handler.pay(0, 0, 1, 5e18, 1);
+        handler.pay(1, 2, 0, 3e18, 2);
+        assertEq(handler.payments(), 2);
+        assertEq(union.clearingBalance(address(handler.coops(0))) < 0, true);
+    }
+
     /// The clearing balances sum to zero.
     function invariant_balancesSumToZero() public view {
         int256 sum;
