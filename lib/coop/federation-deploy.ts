@@ -7,12 +7,16 @@
  * Proposals pass by moving the clock (`evm_increaseTime`), so this runs on the in-process network
  * or a local node only; on RSK the same steps are the CLI's proposals, voted at human pace.
  */
+import { rm } from "node:fs/promises";
+import path from "node:path";
+
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { DeploymentParameters } from "@nomicfoundation/ignition-core";
 import { ZeroHash, id } from "ethers";
 import type { DefaultChainType, NetworkConnection } from "hardhat/types/network";
 
 import CooperativeModule from "../../deploy/modules/Cooperative.js";
+import { deploymentsDir } from "../cli/deployment.js";
 import FederationModule from "../../deploy/modules/Federation.js";
 import {
   ClearingUnion__factory,
@@ -177,6 +181,21 @@ export async function deployLocalFederation(
   ];
   const signers = await ethers.getSigners();
   const deployer = signers[0];
+  // On a node, Ignition keeps a journal per deployment id: one for the federation and one per
+  // cooperative, started afresh each time (this deployment is local and passes its votes by
+  // moving the clock, so there is nothing to resume). In process, nothing is kept.
+  const { chainId } = await ethers.provider.getNetwork();
+  const persistent = connection.networkConfig.type !== "edr-simulated";
+  const idOf = (suffix: string) =>
+    persistent ? { deploymentId: `federation-${chainId}${suffix}` } : {};
+  if (persistent) {
+    for (const suffix of ["", ...names.map(([, symbol]) => `-${symbol}`)]) {
+      await rm(path.join(deploymentsDir(), `federation-${chainId}${suffix}`), {
+        recursive: true,
+        force: true,
+      });
+    }
+  }
   const federationParameters: DeploymentParameters = {
     Federation: {
       ...LOCAL_GOVERNANCE,
@@ -188,6 +207,7 @@ export async function deployLocalFederation(
   const fed = await ignition.deploy(FederationModule, {
     parameters: federationParameters,
     displayUi: false,
+    ...idOf(""),
   });
   const union = ClearingUnion__factory.connect(await fed.union.getAddress(), deployer);
   const votes = FederationVotes__factory.connect(await fed.votes.getAddress(), deployer);
@@ -216,6 +236,7 @@ export async function deployLocalFederation(
         },
       },
       displayUi: false,
+      ...idOf(`-${symbol}`),
     });
     const work = WorkHours__factory.connect(await deployed.work.getAddress(), deployer);
     coops.push({
