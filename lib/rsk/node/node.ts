@@ -236,7 +236,10 @@ export class RskShapedNode {
     const mode = this._options.blockMode;
     if (mode.kind === "interval") {
       const timestamp = BigInt(latest.timestamp as string) + BigInt(mode.chainSeconds);
-      await this._backend.request({ method: "evm_mine", params: [hex(timestamp + this._timeIncrease)] });
+      await this._backend.request({
+        method: "evm_mine",
+        params: [hex(timestamp + this._timeIncrease)],
+      });
       this._timeIncrease = 0n;
     } else {
       await this._backend.request({ method: "evm_mine", params: [] });
@@ -387,7 +390,9 @@ export class RskShapedNode {
       params: ["latest", false],
     })) as RpcObject;
     if (tx.gasLimit > BigInt(latest.gasLimit as string)) {
-      throw transactionError(`transaction's gas limit of ${tx.gasLimit} is higher than the block's gas limit`);
+      throw transactionError(
+        `transaction's gas limit of ${tx.gasLimit} is higher than the block's gas limit`,
+      );
     }
     const mined = BigInt(
       (await this._backend.request({
@@ -402,7 +407,10 @@ export class RskShapedNode {
       throw transactionError("pending transaction with same nonce already exists");
     }
     const balance = BigInt(
-      (await this._backend.request({ method: "eth_getBalance", params: [from, "latest"] })) as string,
+      (await this._backend.request({
+        method: "eth_getBalance",
+        params: [from, "latest"],
+      })) as string,
     );
     if (balance < tx.gasLimit * (tx.gasPrice ?? 0n) + tx.value) {
       throw transactionError("insufficient funds");

@@ -28,13 +28,20 @@ async function answer(node: RskShapedNode, request: RpcRequest) {
     return {
       jsonrpc: "2.0",
       id,
-      error: { code: typeof code === "number" ? code : -32603, message: message ?? "Internal server error", data },
+      error: {
+        code: typeof code === "number" ? code : -32603,
+        message: message ?? "Internal server error",
+        data,
+      },
     };
   }
 }
 
 /** Serves `node` over HTTP JSON-RPC (single and batch requests) on 127.0.0.1. */
-export async function serve(node: RskShapedNode, port = 0): Promise<{ server: Server; url: string }> {
+export async function serve(
+  node: RskShapedNode,
+  port = 0,
+): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
