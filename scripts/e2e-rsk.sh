@@ -62,6 +62,14 @@ advance() { # advance <seconds>: rskj EvmModule's evm_increaseTime, then a block
   rpc evm_mine >/dev/null
 }
 
+npx hardhat run scripts/e2e-rsk-wrbtc.ts --network rskLocal >"$log/wrbtc.log" 2>&1 || { cat "$log/wrbtc.log"; exit 1; }
+check "WRBTC at the address rskLocal.json names" "$log/wrbtc.log" "^WRBTC $(node -e 'console.log(require("./deploy/parameters/rskLocal.json").Dex.wrbtc)')$"
+npx hardhat deploy --network rskLocal >"$log/deploy.log" 2>&1 || { cat "$log/deploy.log"; exit 1; }
+test -f "$deployments/deployed_addresses.json"
+echo "e2e ok: npm run deploy on the RSK node"
+# The demo deploys its own cooperative with founders' balances: a new journal.
+rm -rf "$deployments"
+
 npx hardhat run scripts/demo.ts --network rskLocal >"$log/demo.log" 2>&1 || { cat "$log/demo.log"; exit 1; }
 check "demo executed the approval proposal on the RSK node" "$log/demo.log" "executed \(gas [0-9,]+\): minted 17.5 hours and 5 care"
 check "demo defended the floor on the RSK node" "$log/demo.log" "floor defended: spent"

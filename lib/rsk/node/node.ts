@@ -77,6 +77,9 @@ const FORWARDED: Record<string, number | null> = {
   debug_traceTransaction: null,
 };
 
+/** rskj reference.conf `transaction.accountSlots`: how far past its nonce an account may queue. */
+const ACCOUNT_SLOTS = 16;
+
 /** `web3_clientVersion` of the release running on testnet and mainnet (VETIVER-9.0.x). */
 export const RSKJ_CLIENT_VERSION = "RskJ/9.0.3/Linux/Java1.8/VETIVER-confoederatio-shaped";
 
@@ -124,6 +127,120 @@ export class RskShapedNode {
     await this._backend.request({ method: "evm_setAutomine", params: [false] });
     const head = Number(await this._backend.request({ method: "eth_blockNumber" }));
     for (let n = 0; n <= head; n++) this._minimumByBlock.set(n, this._options.minimumGasPrice);
+    const mode = this._options.blockMode;
+    if (mode.kind === "interval") {
+      this._timer = setInterval(() => void this.mine().catch(() => {}), mode.realMs);
+    }
+  }
+
+  stop(): void {
+    if (this._timer !== undefined) clearInterval(this._timer);
+    this._timer = undefined;
+  }
+
+  /** The minimum gas price of block `number` (RSKIP-09), wei per gas. */
+  minimumGasPriceAt(number: number): bigint {
+    return this._minimumByBlock.get(number) ?? this._options.minimumGasPrice;
+  }
+
+  /** Answers one JSON-RPC request; errors are thrown as RpcError. */
+  async request(method: string, params: unknown[] = []): Promise<unknown> {
+    switch (method) {
+      case "eth_chainId":
+        return hex(this._options.chainId);
+      case "net_version":
+        return String(this._options.chainId);
+      case "web3_clientVersion":
+        return RSKJ_CLIENT_VERSION;
+      case "net_listening":
+        return true;
+      case "net_peerCount":
+        return "0x0";
+      case "eth_syncing":
+        return false;
+      case "eth_accounts":
+        return [...this._managed.values()].map((w) => w.address.toLowerCase());
+      case "eth_gasPrice":
+        return hex(await this._gasPrice());
+      case "eth_sendRawTransaction":
+        return this._sendRaw(String(params[0]), "eth_sendRawTransaction");
+      case "eth_sendTransaction":
+        return this._sendManaged(params[0] as RpcObject);
+      case "eth_getTransactionCount":
+        return this._transactionCount(String(params[0]), params[1]);
+      case "eth_getBlockByNumber":
+        this._checkTag(params[0]);
+        return this._block("eth_getBlockByNumber", [this._latestForPending(params[0]), params[1]]);
+      case "eth_getBlockByHash":
+        return this._block("eth_getBlockByHash", params);
+      case "eth_getTransactionByHash":
+        return this._transaction(String(params[0]));
+      case "eth_getTransactionReceipt": {
+        const receipt = (await this._backend.request({ method, params })) as RpcObject | null;
+        return receipt === null ? null : rskReceipt(receipt);
+      }
+      case "evm_increaseTime":
+        // rskj EvmModule (regtest): moves the next blocks' clock forward.
+        this._timeIncrease += BigInt(params[0] as string | number);
+        return this._options.blockMode.kind === "instant"
+          ? this._backend.request({ method, params })
+          : hex(this._timeIncrease);
+      case "evm_mine":
+        // rskj EvmModule: mines one block now.
+        await this.mine();
+        return "0x0";
+    }
+    if (method in FORWARDED) {
+      const at = FORWARDED[method];
+      const forwarded = [...params];
+      if (at !== null && at < forwarded.length) {
+        this._checkTag(forwarded[at]);
+        forwarded[at] = this._latestForPending(forwarded[at]);
+      }
+      return this._backend.request({ method, params: forwarded });
+    }
+    // eth_feeHistory, eth_maxPriorityFeePerGas, eth_blobBaseFee, hardhat_*, ...:
+    // rskj VETIVER-9.0.x has no such method.
+    throw methodNotFound(method);
+  }
+
+  /**
+   * Makes one block from the pool: every transaction priced at or above the
+   * new block's minimum (RSKIP-09) goes in, in nonce order per sender; the
+   * rest stay pending, as rskj's `BlockToMineBuilder` leaves them.
+   */
+  mine(): Promise<void> {
+    const run = this._mining.then(() => this._mineNow());
+    this._mining = run.catch(() => {});
+    return run;
+  }
+
+  private async _mineNow(): Promise<void> {
+    const latest = (await this._backend.request({
+      method: "eth_getBlockByNumber",
+      params: ["latest", false],
+    })) as RpcObject;
+    const number = Number(latest.number) + 1;
+    const minimum = nextMinimumGasPrice(
+      this.minimumGasPriceAt(number - 1),
+      this._options.targetMinimumGasPrice,
+    );
+    // rskj's pool: per sender, the transactions from the account's nonce on, without gaps.
+    const included = new Set<Pending>();
+    const bySender = new Map<string, Pending[]>();
+    for (const pending of this._pool) {
+      bySender.set(pending.from, [...(bySender.get(pending.from) ?? []), pending]);
+    }
+    for (const [from, queue] of bySender) {
+      let expected = await this._minedNonce(from);
+      for (const pending of queue.sort((x, y) => x.tx.nonce - y.tx.nonce)) {
+        if (pending.tx.nonce !== expected || (pending.tx.gasPrice ?? 0n) < minimum) break;
+        await this._backend.request({ method: "eth_sendRawTransaction", params: [pending.raw] });
+        included.add(pending);
+        expected++;
+      }
+    }
+    this._pool = this._pool.filter((pending) => !included.has(pending));
     const mode = this._options.blockMode;
     if (mode.kind === "interval") {
       this._timer = setInterval(() => void this.mine().catch(() => {}), mode.realMs);
@@ -323,9 +440,20 @@ export class RskShapedNode {
       })) as string,
     );
     if (tag !== "pending") return hex(mined);
-    const from = address.toLowerCase();
-    const queued = this._pool.filter((p) => p.from.toLowerCase() === from).length;
-    return hex(mined + BigInt(queued));
+    const from = getAddress(address);
+    const nonces = new Set(this._pool.filter((p) => p.from === from).map((p) => p.tx.nonce));
+    let next = Number(mined);
+    while (nonces.has(next)) next++;
+    return hex(next);
+  }
+
+  private async _minedNonce(address: string): Promise<number> {
+    return Number(
+      await this._backend.request({
+        method: "eth_getTransactionCount",
+        params: [address, "latest"],
+      }),
+    );
   }
 
   private _record(entry: ReceivedTransaction): void {
@@ -394,16 +522,12 @@ export class RskShapedNode {
         `transaction's gas limit of ${tx.gasLimit} is higher than the block's gas limit`,
       );
     }
-    const mined = BigInt(
-      (await this._backend.request({
-        method: "eth_getTransactionCount",
-        params: [from, "latest"],
-      })) as string,
-    );
-    const queued = BigInt(this._pool.filter((p) => p.from === from).length);
-    if (BigInt(tx.nonce) < mined) throw transactionError("transaction nonce too low");
-    if (BigInt(tx.nonce) > mined + queued) throw transactionError("transaction nonce too high");
-    if (BigInt(tx.nonce) < mined + queued) {
+    // rskj `TxValidatorNonceRangeValidator`: from the account's nonce, at most
+    // fewer than `transaction.accountSlots` ahead (queued until the gap closes).
+    const mined = await this._minedNonce(from);
+    if (tx.nonce < mined) throw transactionError("transaction nonce too low");
+    if (tx.nonce >= mined + ACCOUNT_SLOTS) throw transactionError("transaction nonce too high");
+    if (this._pool.some((p) => p.from === from && p.tx.nonce === tx.nonce)) {
       throw transactionError("pending transaction with same nonce already exists");
     }
     const balance = BigInt(
