@@ -85,11 +85,13 @@ coop sale propose sale --price 0.0002 --cap 10 --accountCap 5 --days 7 --from 1
 coop band-proposal propose band --floor 0.00008 --ceiling 0.00015 --budget 0.0001 --emission 10 --period 86400 --slippage 20 --from 1
 proposal=$(sed -n 's/^proposal \([0-9]*\).*/\1/p' "$log/approve.log" | head -1)
 test -n "$proposal" || { echo "e2e FAILED: no proposal id"; cat "$log/approve.log"; exit 1; }
-advance 2
+# rskLocal.json: votingDelay 60 s, votingPeriod 1 day, timelock 600 s (chain time runs
+# 30 s a block by itself, so the periods are long enough for the CLI to vote in).
+advance 61
 for from in 1 2 3; do coop "vote-$from" vote --proposal "$proposal" --support for --from "$from"; done
-advance 400
+advance 86401
 coop queue queue --proposal "$proposal" --from 1
-advance 120
+advance 601
 coop execute execute --proposal "$proposal" --from 1
 coop fund fund --amount 0.001 --from 1
 coop redeem redeem --category commons --hours 1 --from 1
