@@ -260,6 +260,26 @@ describe("RSK-shaped node", function () {
     });
   });
 
+  describe("when the node manages the accounts (as rskRegtest)", function () {
+    it("prices at least 1% over the latest minimum when eth_gasPrice returns the minimum", async function () {
+      const running = await startRskNode(network, {
+        chainId: 33,
+        managedKeys: KEYS,
+        minimumGasPrice: MINIMUM,
+        gasPriceMultiplier: 1,
+      });
+      const client = await network.create({
+        network: "rskRegtest",
+        override: { url: running.url },
+      });
+      open.push({ running, client });
+      const [from, to] = await client.ethers.getSigners();
+      await (await from.sendTransaction({ to: to.address, value: 1n })).wait();
+      expect(running.node.received[0].method).to.equal("eth_sendTransaction");
+      expect(BigInt(running.node.received[0].gasPrice as string)).to.be.at.least(60_600_000n);
+    });
+  });
+
   describe("in 30-second block mode", function () {
     it("mines a block every 30 s of chain time, with no request from the client", async function () {
       const { running, client } = await rskOn({
