@@ -98,6 +98,15 @@ coop redeem redeem --category commons --hours 1 --from 1
 coop swap swap --sell reserve --amount 0.0001 --from 3
 coop liquidity-add liquidity add --hours 1 --amount 0.0001 --from 1
 coop liquidity-remove liquidity remove --from 1
+coop buy buy --hours 1 --from 3
+check "a purchase in the founding sale" "$log/buy.log" "bought"
+# The demo already defended the floor: a second defence may be sent or refused, never half-done.
+if npx hardhat coop band --defend floor --network rskLocal --from 3 >"$log/band.log" 2>&1; then
+  echo "e2e ok: the band defended again"
+else
+  test "$(wc -l <"$log/band.log")" -eq 1 || { echo "e2e FAILED: band"; cat "$log/band.log"; exit 1; }
+  echo "e2e ok: a band defence that is not due is refused in one line: $(cat "$log/band.log")"
+fi
 coop status status --from 1 --proposals 6
 check "the approval proposal executed" "$log/status.log" "proposal $proposal: Executed"
 
