@@ -145,9 +145,9 @@ export async function measureFederation(chain: Chain) {
       .swapExactTokensForTokens(TRANSFER_AMOUNT, 0, path, bob.address, MaxUint256),
   );
   const transfer = await chain.measure(a.connect(alice).transfer(bob.address, TRANSFER_AMOUNT));
-  chain.recorder.record("fed.pay.existing", "ours", pay.gas);
-  chain.recorder.record("fed.pay.existing", "anchor", swaps.gas);
-  chain.recorder.record("fed.transfer.existing", "ours", transfer.gas);
+  await chain.recordOp("fed.pay.existing", "ours", pay);
+  await chain.recordOp("fed.pay.existing", "anchor", swaps);
+  await chain.recordOp("fed.transfer.existing", "ours", transfer);
   await chain.traceStorage("ours.fed.pay.existing", "ClearingUnion pay between holders", pay);
 
   const [newcomer, newcomer2] = await chain.wallets(2, "ours-fed-new");
@@ -159,8 +159,8 @@ export async function measureFederation(chain: Chain) {
       .connect(alice)
       .swapExactTokensForTokens(TRANSFER_AMOUNT, 0, path, newcomer2.address, MaxUint256),
   );
-  chain.recorder.record("fed.pay.new", "ours", payNew.gas);
-  chain.recorder.record("fed.pay.new", "anchor", swapsNew.gas);
+  await chain.recordOp("fed.pay.new", "ours", payNew);
+  await chain.recordOp("fed.pay.new", "anchor", swapsNew);
 
   // ---- 2 cooperatives: a payment and a federation vote
   await measureAtSize(chain, "small", {
@@ -219,5 +219,5 @@ async function measureAtSize(
   await chain.send(f.governor.connect(f.liaisonA).castVote(proposalId, 1));
   const vote = await chain.measure(f.governor.connect(f.liaisonB).castVote(proposalId, 1));
   chain.recorder.scalePoint("scale.fed.castVote.coops", "ours", size, vote.gas);
-  if (size === "small") chain.recorder.record("fed.castVote", "ours", vote.gas);
+  if (size === "small") await chain.recordOp("fed.castVote", "ours", vote);
 }
