@@ -109,14 +109,21 @@ export function buildProposal(actions: readonly Action[], description: string): 
   };
 }
 
-/** Joins several proposals into one that runs all their actions, in order. */
-export function mergeProposals(parts: readonly Proposal[], title: string): Proposal {
+/**
+ * Joins several proposals into one that runs all their actions, in order,
+ * sent by `proposer` (the parts' own `#proposer=` suffixes are dropped).
+ */
+export function mergeProposals(
+  parts: readonly Proposal[],
+  title: string,
+  proposer: string,
+): Proposal {
   if (parts.length === 0) throw new ProposalInputError("nothing to merge");
   const actions: Action[] = parts.flatMap((p) =>
     p.targets.map((target, i) => ({ target, value: p.values[i], calldata: p.calldatas[i] })),
   );
-  const body = parts.map((p) => p.description).join("\n\n---\n\n");
-  return buildProposal(actions, `# ${title}\n\n${body}`);
+  const body = parts.map((p) => withoutProposer(p.description)).join("\n\n---\n\n");
+  return buildProposal(actions, withProposer(`# ${title}\n\n${body}`, proposer));
 }
 
 /** `keccak256` of the description, as `queue`, `execute` and `cancel` take it. */
@@ -167,13 +174,13 @@ function checkIds(ids: readonly bigint[]): void {
  * The proposal that approves `claims` with one `approveClaims` call on the
  * registry. Its description lists every claim (id, claimant, category, hours,
  * evidence) and the totals per category, so that voters see what they mint.
- * A `#proposer=<address>` suffix, when `proposer` is given, stops anyone else
+ * Its `#proposer=<address>` suffix (required by the governor) stops anyone else
  * from submitting the same proposal first.
  */
 export function approveClaimsProposal(
   registry: string,
   claims: readonly ClaimSummary[],
-  options: { title?: string; proposer?: string } = {},
+  options: { title?: string; proposer: string },
 ): Proposal {
   checkIds(claims.map((c) => c.id));
   const totals = new Map<ClaimCategory, bigint>();
@@ -215,7 +222,7 @@ export function rejectClaimsProposal(
   registry: string,
   ids: readonly bigint[],
   reason: string,
-  options: { proposer?: string } = {},
+  options: { proposer: string },
 ): Proposal {
   checkIds(ids);
   const description = `# Reject ${ids.length} contribution claim${ids.length === 1 ? "" : "s"}\n\nClaims ${ids.join(", ")}.\n\nReason: ${reason}`;
@@ -236,7 +243,7 @@ export function revokeCareProposal(
   account: string,
   amount: bigint,
   reason: string,
-  options: { proposer?: string } = {},
+  options: { proposer: string },
 ): Proposal {
   if (amount <= 0n) throw new ProposalInputError("the amount to revoke must be positive");
   if (reason.trim().length === 0) throw new ProposalInputError("a revocation needs a reason");
@@ -347,7 +354,7 @@ function checkChange(change: ParameterChange): void {
 export function parameterChangeProposal(
   at: CoopAddresses,
   changes: readonly ParameterChange[],
-  options: { title?: string; proposer?: string } = {},
+  options: { title?: string; proposer: string },
 ): Proposal {
   if (changes.length === 0) throw new ProposalInputError("no parameter change given");
   changes.forEach(checkChange);
@@ -361,8 +368,24 @@ export function parameterChangeProposal(
   );
 }
 
-function withProposer(description: string, proposer: string | undefined): string {
-  return proposer === undefined
-    ? description
-    : `${description}\n\n#proposer=${getAddress(proposer)}`;
+const PROPOSER_SUFFIX = /\n*#proposer=(0x[0-9a-fA-F]{40})$/;
+
+/**
+ * `description` with the `#proposer=<address>` suffix that the governor
+ * requires: it refuses (`GovernorRestrictedProposer`) a description without it
+ * or sent by another account, so nobody can submit a member's proposal first
+ * and cancel it. Every builder here ends its description with it.
+ */
+export function withProposer(description: string, proposer: string): string {
+  return `${withoutProposer(description)}\n\n#proposer=${getAddress(proposer)}`;
+}
+
+/** The account named by the `#proposer=` suffix of `description`, if it has one. */
+export function proposerOf(description: string): string | undefined {
+  const match = PROPOSER_SUFFIX.exec(description);
+  return match === null ? undefined : getAddress(match[1].toLowerCase());
+}
+
+function withoutProposer(description: string): string {
+  return description.replace(PROPOSER_SUFFIX, "");
 }

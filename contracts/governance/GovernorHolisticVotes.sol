@@ -31,6 +31,8 @@ import {IHolisticGovernor} from "../interfaces/IHolisticGovernor.sol";
 /// - every vote on a proposal is weighed by {_castVote} with the proposal's terms at its snapshot,
 ///   so that the weights counted add up to at most the combined supply there;
 /// - {_quorumVotes} only grows while a proposal is active (true of any additive counting);
+/// - every change of the voting delay calls {_votingDelayChanged}, so that parameter changes stay
+///   keyed past every existing proposal's snapshot;
 /// - {proposalDeadline} stays this module's (the core's deadline or the extended one): a vote
 ///   computes it from the core and the terms it has read rather than calling it again.
 abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
@@ -67,6 +69,10 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
 
     mapping(uint256 proposalId => ProposalTerms) private _proposalTerms;
 
+    /// @dev The latest snapshot that a proposal created before the last shortening of the voting
+    /// delay can have; 0 until the delay is first shortened. See {_parameterKey}.
+    uint48 private _snapshotHorizon;
+
     // ─── constructor ──────────────────────────────────────────────────────────────────────────
 
     /// @dev Both tokens must use the timestamp clock and read the same time. Runs after
@@ -90,11 +96,15 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
         _checkVoterShare(initialMaxVoterShare);
         _checkQuorumFraction(initialQuorumFraction);
         _checkLateQuorumExtension(initialLateQuorumExtension);
-        _pushParameters(
-            initialCareWeight,
-            initialMaxVoterShare,
-            initialQuorumFraction,
-            initialLateQuorumExtension
+        // keyed now: the initial parameters apply to every proposal's snapshot
+        _parameterHistory.push(
+            clock(),
+            _pack(
+                initialCareWeight,
+                initialMaxVoterShare,
+                initialQuorumFraction,
+                initialLateQuorumExtension
+            )
         );
         emit CareWeightUpdated(0, initialCareWeight);
         emit MaxVoterShareUpdated(0, initialMaxVoterShare);
@@ -163,8 +173,10 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
         return _weigh(account, timepoint, weight, share, supply);
     }
 
-    /// @notice The quorum at a past `timepoint`, with the quorum fraction and care weight in force
-    /// then. A proposal's own quorum is {proposalQuorum}, fixed by the terms of its creation.
+    /// @notice The quorum of the proposals whose snapshot is `timepoint` (a past time): the
+    /// quorum fraction of the combined supply then, with the parameters those proposals were
+    /// created with. `quorum(proposalSnapshot(id))` equals {proposalQuorum}`(id)`, the quorum
+    /// that `id` is judged against.
     function quorum(uint256 timepoint) public view virtual override returns (uint256) {
         (uint256 weight, , uint256 fraction, ) = _unpack(_parametersAt(timepoint));
         return _quorumOf(_combinedPastTotalSupply(timepoint, weight), fraction);
@@ -275,7 +287,8 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
         return voteWeight(account, timepoint);
     }
 
-    /// @dev Creates the proposal, then fixes its terms: the parameters in force now.
+    /// @dev Creates the proposal, then fixes its terms: the parameters in force now, which are
+    /// those the history gives at its snapshot (see {_parameterKey}).
     function _propose(
         address[] memory targets,
         uint256[] memory values,
@@ -285,7 +298,7 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
     ) internal virtual override returns (uint256 proposalId) {
         proposalId = super._propose(targets, values, calldatas, description, proposer);
         (uint256 weight, uint256 share, uint256 fraction, uint256 extension) = _unpack(
-            _parameterHistory.latest()
+            _parametersAt(proposalSnapshot(proposalId))
         );
         // the casts are exact: each value was checked against its bound when it was set
         _proposalTerms[proposalId] = ProposalTerms({
@@ -442,17 +455,52 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
         return _parameterHistory.upperLookupRecent(SafeCast.toUint48(timepoint));
     }
 
+    /// @dev Records a parameter change for the proposals created from now on, keyed by
+    /// {_parameterKey}.
     function _pushParameters(
         uint256 weight,
         uint256 share,
         uint256 fraction,
         uint256 extension
     ) private {
+        _parameterHistory.push(_parameterKey(), _pack(weight, share, fraction, extension));
+    }
+
+    /// @dev The key of a parameter change made now: one second after the latest snapshot that a
+    /// proposal created so far can have. The history then answers, for any snapshot, the
+    /// parameters in force when the proposals with that snapshot were created, so that
+    /// {quorum}, {getVotes} and the parameter views at `proposalSnapshot(id)` tell the terms that
+    /// `id` applies, and a change made after a proposal's creation never reaches it.
+    ///
+    /// A proposal created at `c` has the snapshot `c + votingDelay(c)`. That is at most
+    /// `now + votingDelay()` while the delay was only lengthened since `c`; a shortening records
+    /// the snapshots it leaves behind in {_snapshotHorizon}. Keys never decrease: the key is a
+    /// running maximum of `t + votingDelay(t)`, plus one.
+    function _parameterKey() private view returns (uint48) {
+        uint256 latestSnapshot = clock() + votingDelay();
+        uint256 horizon = _snapshotHorizon;
+        return SafeCast.toUint48((horizon > latestSnapshot ? horizon : latestSnapshot) + 1);
+    }
+
+    /// @dev To call whenever the voting delay changes: a shortening leaves proposals whose
+    /// snapshot is later than a proposal created now would have; {_parameterKey} must stay past
+    /// them. A lengthening needs nothing (nothing is written).
+    function _votingDelayChanged(uint256 oldDelay, uint256 newDelay) internal {
+        if (newDelay >= oldDelay) return;
+        uint256 latestSnapshot = clock() + oldDelay;
+        if (latestSnapshot > _snapshotHorizon) {
+            _snapshotHorizon = SafeCast.toUint48(latestSnapshot);
+        }
+    }
+
+    function _pack(
+        uint256 weight,
+        uint256 share,
+        uint256 fraction,
+        uint256 extension
+    ) private pure returns (uint208) {
         // fits 208 bits: weight < 2^20, share and fraction < 2^16, extension < 2^32 (checked when set)
-        _parameterHistory.push(
-            clock(),
-            uint208((weight << 64) | (share << 48) | (fraction << 32) | extension)
-        );
+        return uint208((weight << 64) | (share << 48) | (fraction << 32) | extension);
     }
 
     function _unpack(

@@ -7,6 +7,9 @@ import {GovernorCountingSimple} from "@openzeppelin/contracts/governance/extensi
 import {GovernorSettings} from "@openzeppelin/contracts/governance/extensions/GovernorSettings.sol";
 import {GovernorTimelockControl} from "@openzeppelin/contracts/governance/extensions/GovernorTimelockControl.sol";
 import {IERC5805} from "@openzeppelin/contracts/interfaces/IERC5805.sol";
+import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
+
+import {CoopTimelock} from "./CoopTimelock.sol";
 
 import {GovernorHolisticVotes} from "./GovernorHolisticVotes.sol";
 
@@ -81,16 +84,36 @@ contract HolisticGovernor is
         return _queueGracePeriod;
     }
 
-    /// @notice The state of `proposalId`; a successful proposal not queued within
-    /// {queueGracePeriod} of its deadline is `Expired`.
+    /// @notice Cancels `proposalId` (the proposal of these four arguments) by a vote of the
+    /// members: the call of an executed proposal. Used to stop a queued decision before it is
+    /// executed; a queued proposal's operation is cancelled in the timelock too.
+    /// @dev Requirements: called by the timelock through an executed proposal (`onlyGovernance`);
+    /// the proposal exists and is not canceled, expired or executed
+    /// ({GovernorUnexpectedProposalState}). Emits {ProposalCanceled}, and the timelock's
+    /// {Cancelled} when the proposal was queued.
+    function cancelByVote(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) public onlyGovernance returns (uint256) {
+        return _cancel(targets, values, calldatas, descriptionHash);
+    }
+
+    /// @notice The state of `proposalId`. A successful proposal not queued within
+    /// {queueGracePeriod} of its deadline is `Expired`, and so is a queued one not executed within
+    /// the timelock's {CoopTimelock-GRACE_PERIOD} of its eta (the timelock refuses to execute it).
     function state(
         uint256 proposalId
     ) public view override(Governor, GovernorTimelockControl) returns (ProposalState) {
         ProposalState current = super.state(proposalId);
-        if (
-            current == ProposalState.Succeeded &&
-            clock() > proposalDeadline(proposalId) + _queueGracePeriod
-        ) {
+        if (current == ProposalState.Succeeded) {
+            if (clock() > proposalDeadline(proposalId) + _queueGracePeriod) {
+                return ProposalState.Expired;
+            }
+        } else if (current == ProposalState.Canceled && _isExpiredInTimelock(proposalId)) {
+            // the timelock reports an expired operation as unset, which the timelock module
+            // reads as canceled; the core knows it as queued and not canceled
             return ProposalState.Expired;
         }
         return current;
@@ -121,6 +144,45 @@ contract HolisticGovernor is
     }
 
     // ─── internal ─────────────────────────────────────────────────────────────────────────────
+
+    /// @dev Every proposal must end with `#proposer=<its proposer's address>`: OpenZeppelin's
+    /// check makes the suffix optional, which lets anyone submit a copy of a proposal before its
+    /// author and cancel it, so that the author's own submission finds it canceled for good.
+    /// Required here, no builder can forget it. A missing or malformed suffix, or another
+    /// address, reverts {propose} with {GovernorRestrictedProposer}.
+    function _isValidDescriptionForProposer(
+        address proposer,
+        string memory description
+    ) internal pure override returns (bool) {
+        uint256 length = bytes(description).length;
+        // "#proposer=" (10 bytes) and "0x" with 40 hex digits (42 bytes)
+        if (length < 52) return false;
+        bytes10 marker;
+        // reads 32 bytes at the marker's start, inside the string (length >= 52)
+        assembly ("memory-safe") {
+            marker := mload(add(add(description, 0x20), sub(length, 52)))
+        }
+        if (marker != bytes10("#proposer=")) return false;
+        (bool parsed, address named) = Strings.tryParseAddress(description, length - 42, length);
+        return parsed && named == proposer;
+    }
+
+    /// @dev Whether `proposalId` was queued, not canceled or executed, and its operation has
+    /// expired in the timelock.
+    function _isExpiredInTimelock(uint256 proposalId) private view returns (bool) {
+        uint256 eta = proposalEta(proposalId);
+        return
+            eta != 0 &&
+            Governor.state(proposalId) == ProposalState.Queued &&
+            block.timestamp > eta + CoopTimelock(payable(timelock())).GRACE_PERIOD();
+    }
+
+    /// @dev Records the snapshots a shorter voting delay leaves behind (see
+    /// {GovernorHolisticVotes-_votingDelayChanged}).
+    function _setVotingDelay(uint48 newVotingDelay) internal override {
+        _votingDelayChanged(votingDelay(), newVotingDelay);
+        super._setVotingDelay(newVotingDelay);
+    }
 
     /// @dev A proposal reaches quorum when its for and abstain votes reach its own quorum
     /// ({proposalQuorum}, from the terms fixed at its creation), not {quorum} at its snapshot.

@@ -130,7 +130,9 @@ describe("Cooperative", function () {
         await submitClaim(coop, coop.alice, 12n * HOUR, ClaimCategory.Commons),
         await submitClaim(coop, coop.bob, 5n * HOUR, ClaimCategory.Care),
       ];
-      const proposal = approveClaimsProposal(await coop.registry.getAddress(), claims);
+      const proposal = approveClaimsProposal(await coop.registry.getAddress(), claims, {
+        proposer: m0.address,
+      });
       const id = proposalId(proposal);
       await coop.governor.connect(m0).propose(...proposeArgs(proposal));
       return { coop, m0, m1, proposal, id };
@@ -303,7 +305,7 @@ describe("Cooperative", function () {
         governor: await coop.governor.getAddress(),
         registry: await coop.registry.getAddress(),
       };
-      const proposal = parameterChangeProposal(at, changes);
+      const proposal = parameterChangeProposal(at, changes, { proposer: coop.founder.address });
       return passProposal(coop.governor, proposal, coop.founder, voters);
     }
 
@@ -394,6 +396,7 @@ describe("Cooperative", function () {
         target.address,
         2n * HOUR,
         "claim not supported",
+        { proposer: coop.founder.address },
       );
       const voters = [coop.founder, ...coop.members.slice(0, 2)];
       const { execute } = await passProposal(coop.governor, proposal, coop.founder, voters);

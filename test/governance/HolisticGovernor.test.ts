@@ -35,17 +35,18 @@ const { loadFixture, time } = networkHelpers;
 
 type Members = Awaited<ReturnType<typeof deployMembers>>;
 
-function change(governor: string, c: ParameterChange, title?: string): Proposal {
-  return parameterChangeProposal({ governor, registry: ethers.ZeroAddress }, [c], { title });
+/** A proposal of change `c` on `f`'s governor, sent by alice. */
+async function change(f: Members, c: ParameterChange, title?: string): Promise<Proposal> {
+  return parameterChangeProposal(
+    { governor: await f.governor.getAddress(), registry: ethers.ZeroAddress },
+    [c],
+    { title, proposer: f.alice.address },
+  );
 }
 
 /** Proposes a harmless threshold change and moves into its voting period. */
 async function openVote(f: Members, title = "Keep the threshold") {
-  const p = change(
-    await f.governor.getAddress(),
-    { kind: "proposalThreshold", value: HOUR },
-    title,
-  );
+  const p = await change(f, { kind: "proposalThreshold", value: HOUR }, title);
   await f.governor.connect(f.alice).propose(...proposeArgs(p));
   const id = proposalId(p);
   await toVoting(f.governor, id);
@@ -270,7 +271,7 @@ describe("HolisticGovernor", function () {
   describe("when the late-quorum extension is 0", function () {
     it("never extends, even for a quorum reached in the last second", async function () {
       const f = await loadFixture(deployMembers);
-      const off = change(await f.governor.getAddress(), {
+      const off = await change(f, {
         kind: "lateQuorumExtension",
         seconds: 0n,
       });
@@ -295,7 +296,7 @@ describe("HolisticGovernor", function () {
     it("keeps the old values at past timepoints after a change by proposal", async function () {
       const f = await loadFixture(deployMembers);
       const before = await time.latest();
-      const p = change(await f.governor.getAddress(), { kind: "careWeight", value: 30_000n });
+      const p = await change(f, { kind: "careWeight", value: 30_000n });
       await passProposal(f.governor, p, f.alice, [f.alice, f.carol]);
       const after = await time.latest();
       expect(await f.governor.careWeight(before)).to.equal(15_000n);
@@ -307,7 +308,7 @@ describe("HolisticGovernor", function () {
 
     it("rejects an out-of-range value when the proposal executes", async function () {
       const f = await loadFixture(deployMembers);
-      const p = change(await f.governor.getAddress(), { kind: "quorumFraction", value: 10_000n });
+      const p = await change(f, { kind: "quorumFraction", value: 10_000n });
       // the builder checks bounds; craft the out-of-range calldata by hand
       const bad: Proposal = {
         ...p,
