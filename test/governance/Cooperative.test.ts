@@ -319,16 +319,19 @@ describe("Cooperative", function () {
       await expect(execute.hash)
         .to.emit(coop.governor, "CareWeightUpdated")
         .withArgs(15_000n, 20_000n);
-      expect(await coop.governor.careWeight(await time.latest())).to.equal(20_000n);
+      // for proposals created from now on: at their snapshots, one voting delay on
+      const snapshot = (await time.latest()) + Number(COOP_PARAMETERS.votingDelay);
+      expect(await coop.governor.careWeight(snapshot)).to.equal(15_000n);
+      expect(await coop.governor.careWeight(snapshot + 1)).to.equal(20_000n);
     });
 
     it("sets the voter cap", async function () {
       const coop = await loadFixture(deployCoop);
       await enact(coop, [{ kind: "maxVoterShare", value: 2_500n }], [coop.founder]);
-      expect(await coop.governor.maxVoterShare(await time.latest())).to.equal(2_500n);
-      // founder alone: capped at 25% of 55
-      const t = await time.latest();
-      await time.increase(1);
+      // founder alone, at the snapshot of a proposal created now: capped at 25% of 55
+      const t = (await time.latest()) + Number(COOP_PARAMETERS.votingDelay) + 1;
+      expect(await coop.governor.maxVoterShare(t)).to.equal(2_500n);
+      await time.increaseTo(t + 1);
       expect(await coop.governor.voteWeight(coop.founder.address, t)).to.equal(
         (55n * HOUR * 2_500n) / 10_000n,
       );
@@ -337,8 +340,8 @@ describe("Cooperative", function () {
     it("sets the quorum fraction", async function () {
       const coop = await loadFixture(deployCoop);
       await enact(coop, [{ kind: "quorumFraction", value: 2_000n }], [coop.founder]);
-      const t = await time.latest();
-      await time.increase(1);
+      const t = (await time.latest()) + Number(COOP_PARAMETERS.votingDelay) + 1;
+      await time.increaseTo(t + 1);
       expect(await coop.governor.quorumFraction(t)).to.equal(2_000n);
       expect(await coop.governor.quorum(t)).to.equal(11n * HOUR); // 20% of 55
     });

@@ -5,6 +5,7 @@ import {Test} from "forge-std/Test.sol";
 import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {IERC5805} from "@openzeppelin/contracts/interfaces/IERC5805.sol";
+import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 
 import {CoopTimelock} from "../../contracts/governance/CoopTimelock.sol";
 import {HolisticGovernor} from "../../contracts/governance/HolisticGovernor.sol";
@@ -117,7 +118,12 @@ contract HolisticGovernorInvariantTest is Test {
             );
             address[] memory targets = new address[](1);
             targets[0] = address(governors[g]);
-            ids[g] = governors[g].propose(targets, new uint256[](1), new bytes[](1), "invariant");
+            ids[g] = governors[g].propose(
+                targets,
+                new uint256[](1),
+                new bytes[](1),
+                string.concat("invariant#proposer=", Strings.toHexString(address(this)))
+            );
         }
         handler = new GovernorHandler(work, care, governors, ids);
         work.grantRole(work.MINTER_ROLE(), address(handler));

@@ -298,10 +298,13 @@ describe("HolisticGovernor", function () {
       const before = await time.latest();
       const p = await change(f, { kind: "careWeight", value: 30_000n });
       await passProposal(f.governor, p, f.alice, [f.alice, f.carol]);
-      const after = await time.latest();
+      // the change applies to proposals created from now on: to snapshots one voting delay on
+      const executed = await time.latest();
+      const after = executed + Number(SETTINGS.votingDelay) + 1;
       expect(await f.governor.careWeight(before)).to.equal(15_000n);
+      expect(await f.governor.careWeight(executed)).to.equal(15_000n);
       expect(await f.governor.careWeight(after)).to.equal(30_000n);
-      await time.increase(1);
+      await time.increaseTo(after + 1);
       expect(await f.governor.voteWeight(f.bob.address, before)).to.equal(30n * HOUR);
       expect(await f.governor.voteWeight(f.bob.address, after)).to.equal(60n * HOUR);
     });
@@ -313,7 +316,7 @@ describe("HolisticGovernor", function () {
       const bad: Proposal = {
         ...p,
         calldatas: [f.governor.interface.encodeFunctionData("setQuorumFraction", [10_001n])],
-        description: "# Quorum above 100%",
+        description: `# Quorum above 100%\n\n#proposer=${f.alice.address}`,
       };
       const id = proposalId(bad);
       await f.governor.connect(f.alice).propose(...proposeArgs(bad));
