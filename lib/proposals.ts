@@ -9,7 +9,7 @@
  * encode calldata and write descriptions, so their output can be reviewed
  * before it is sent.
  */
-import { AbiCoder, Interface, formatUnits, getAddress, id, keccak256 } from "ethers";
+import { AbiCoder, Interface, formatUnits, getAddress, id, isAddress, keccak256 } from "ethers";
 
 /** The four arguments of `Governor.propose`. */
 export interface Proposal {
@@ -89,6 +89,7 @@ const governorInterface = new Interface([
   "function setVotingDelay(uint48 newVotingDelay)",
   "function setVotingPeriod(uint32 newVotingPeriod)",
   "function setProposalThreshold(uint256 newProposalThreshold)",
+  "function setNonVotingHolder(address holder, bool excluded)",
 ]);
 
 /** Thrown when a builder is given input that would make a wrong or empty proposal. */
@@ -264,7 +265,8 @@ export type ParameterChange =
   | { readonly kind: "votingDelay"; readonly seconds: bigint }
   | { readonly kind: "votingPeriod"; readonly seconds: bigint }
   | { readonly kind: "proposalThreshold"; readonly value: bigint }
-  | { readonly kind: "claimCap"; readonly value: bigint };
+  | { readonly kind: "claimCap"; readonly value: bigint }
+  | { readonly kind: "nonVotingHolder"; readonly holder: string; readonly excluded: boolean };
 
 /** Where the contracts live, for the builders that need more than one. */
 export interface CoopAddresses {
@@ -292,6 +294,10 @@ function describeChange(change: ParameterChange): string {
       return `Set the proposal threshold to ${formatHours(change.value)} vote hours`;
     case "claimCap":
       return `Set the claim cap to ${formatHours(change.value)} hours`;
+    case "nonVotingHolder":
+      return change.excluded
+        ? `Leave the hours held by ${getAddress(change.holder)} out of the quorum (they cannot vote)`
+        : `Count the hours held by ${getAddress(change.holder)} in the quorum again`;
   }
 }
 
@@ -315,6 +321,14 @@ function encodeChange(change: ParameterChange, at: CoopAddresses): Action {
       return {
         target: at.registry,
         calldata: registryInterface.encodeFunctionData("setClaimCap", [change.value]),
+      };
+    case "nonVotingHolder":
+      return {
+        target: at.governor,
+        calldata: governorInterface.encodeFunctionData("setNonVotingHolder", [
+          getAddress(change.holder),
+          change.excluded,
+        ]),
       };
   }
 }
@@ -343,6 +357,9 @@ function checkChange(change: ParameterChange): void {
     case "proposalThreshold":
     case "claimCap":
       return bounded(change.value, 2n ** 256n - 1n, "the value");
+    case "nonVotingHolder":
+      if (!isAddress(change.holder)) throw new ProposalInputError("the holder must be an address");
+      return;
   }
 }
 

@@ -58,7 +58,21 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
     /// @inheritdoc IHolisticGovernor
     uint256 public constant MAX_CARE_WEIGHT = 100 * PARAMETER_DENOMINATOR;
 
+    /// @inheritdoc IHolisticGovernor
+    uint256 public constant NON_VOTING_LOOKBACK = 7 days;
+
+    /// @inheritdoc IHolisticGovernor
+    uint256 public constant MAX_NON_VOTING_HOLDERS = 8;
+
     bytes32 private constant _TIMESTAMP_MODE = keccak256("mode=timestamp");
+
+    /// @dev A holder whose hours cannot vote, excluded for snapshots in `[from, until)`
+    /// (160+48+48 = 256 bits: one slot).
+    struct NonVotingHolder {
+        address holder;
+        uint48 from;
+        uint48 until;
+    }
 
     IERC5805 private immutable _work;
     IERC5805 private immutable _care;
@@ -72,6 +86,10 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
     /// @dev The latest snapshot that a proposal created before the last shortening of the voting
     /// delay can have; 0 until the delay is first shortened. See {_parameterKey}.
     uint48 private _snapshotHorizon;
+
+    /// @dev Every holder ever excluded, at most {MAX_NON_VOTING_HOLDERS}; an entry whose `until`
+    /// is the largest uint48 is excluded from now on.
+    NonVotingHolder[] private _nonVotingHolders;
 
     // ─── constructor ──────────────────────────────────────────────────────────────────────────
 
@@ -167,9 +185,29 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
     }
 
     /// @inheritdoc IHolisticGovernor
+    function votingSupply(uint256 timepoint) public view virtual returns (uint256) {
+        return _votingSupply(timepoint, careWeight(timepoint));
+    }
+
+    /// @inheritdoc IHolisticGovernor
+    function nonVotingHolders() public view virtual returns (address[] memory holders) {
+        uint256 n = _nonVotingHolders.length;
+        uint256 count = 0;
+        holders = new address[](n);
+        for (uint256 i = 0; i < n; ++i) {
+            NonVotingHolder memory entry = _nonVotingHolders[i];
+            if (entry.until == type(uint48).max) holders[count++] = entry.holder;
+        }
+        // count <= n: trims the array to the holders excluded from now on
+        assembly ("memory-safe") {
+            mstore(holders, count)
+        }
+    }
+
+    /// @inheritdoc IHolisticGovernor
     function voteWeight(address account, uint256 timepoint) public view virtual returns (uint256) {
         (uint256 weight, uint256 share, , ) = _unpack(_parametersAt(timepoint));
-        uint256 supply = share == 0 ? 0 : _combinedPastTotalSupply(timepoint, weight);
+        uint256 supply = share == 0 ? 0 : _votingSupply(timepoint, weight);
         return _weigh(account, timepoint, weight, share, supply);
     }
 
@@ -179,7 +217,7 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
     /// that `id` is judged against.
     function quorum(uint256 timepoint) public view virtual override returns (uint256) {
         (uint256 weight, , uint256 fraction, ) = _unpack(_parametersAt(timepoint));
-        return _quorumOf(_combinedPastTotalSupply(timepoint, weight), fraction);
+        return _quorumOf(_votingSupply(timepoint, weight), fraction);
     }
 
     /// @inheritdoc IHolisticGovernor
@@ -273,6 +311,11 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
         _pushParameters(weight, share, fraction, newVoteExtension);
         // exact: both are at most a uint32 voting period
         emit LateQuorumVoteExtensionSet(uint64(oldExtension), newVoteExtension);
+    }
+
+    /// @inheritdoc IHolisticGovernor
+    function setNonVotingHolder(address holder, bool excluded) public virtual onlyGovernance {
+        _setNonVotingHolder(holder, excluded, _parameterKey());
     }
 
     // ─── internal: Governor hooks ─────────────────────────────────────────────────────────────
@@ -373,7 +416,7 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
         uint256 timepoint = proposalSnapshot(proposalId);
         uint256 supply = terms.combinedSupply;
         if (supply == 0 && (late || terms.maxVoterShare != 0)) {
-            supply = _combinedPastTotalSupply(timepoint, terms.careWeight);
+            supply = _votingSupply(timepoint, terms.careWeight);
             // a supply too wide for the slot (far beyond any real issuance) is read again next time
             dirty = supply != 0 && supply <= type(uint112).max;
             if (dirty) terms.combinedSupply = uint112(supply);
@@ -425,6 +468,64 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
         return supply;
     }
 
+    /// @dev The weight that can vote at `timepoint`: the combined supply less the hours of the
+    /// non-voting holders ({_nonVotingAt}). Cannot underflow: those hours are part of the work
+    /// supply at `timepoint`.
+    function _votingSupply(
+        uint256 timepoint,
+        uint256 weight
+    ) internal view virtual returns (uint256) {
+        return _combinedPastTotalSupply(timepoint, weight) - _nonVotingAt(timepoint);
+    }
+
+    /// @dev The hours that cannot vote at `timepoint`: for each holder excluded then, the smaller
+    /// of its votes at `timepoint` and {NON_VOTING_LOOKBACK} earlier. Hours moved into a pool
+    /// just before a snapshot do not lower the quorum (they were not there a lookback before),
+    /// and hours taken out count again at once (the smaller value is the one at the snapshot).
+    /// Reads at most {MAX_NON_VOTING_HOLDERS} entries and two checkpoints per holder.
+    function _nonVotingAt(uint256 timepoint) internal view virtual returns (uint256 held) {
+        uint256 n = _nonVotingHolders.length;
+        for (uint256 i = 0; i < n; ++i) {
+            NonVotingHolder memory entry = _nonVotingHolders[i];
+            if (entry.from > timepoint || entry.until <= timepoint) continue;
+            if (timepoint < NON_VOTING_LOOKBACK) continue;
+            uint256 atSnapshot = _work.getPastVotes(entry.holder, timepoint);
+            if (atSnapshot == 0) continue;
+            held += Math.min(
+                atSnapshot,
+                _work.getPastVotes(entry.holder, timepoint - NON_VOTING_LOOKBACK)
+            );
+        }
+    }
+
+    /// @dev For a constructor: excludes `holders` from the voting supply from the start.
+    function _excludeFromStart(address[] memory holders) internal {
+        for (uint256 i = 0; i < holders.length; ++i) {
+            _setNonVotingHolder(holders[i], true, clock());
+        }
+    }
+
+    /// @dev Excludes `holder` (or ends its exclusion) for the snapshots from `key` on.
+    function _setNonVotingHolder(address holder, bool excluded, uint48 key) private {
+        uint256 n = _nonVotingHolders.length;
+        for (uint256 i = 0; i < n; ++i) {
+            NonVotingHolder storage entry = _nonVotingHolders[i];
+            if (entry.holder != holder || entry.until != type(uint48).max) continue;
+            if (excluded) revert HolisticGovernorNonVotingHolderUnchanged(holder, true);
+            entry.until = key;
+            emit NonVotingHolderUpdated(holder, false);
+            return;
+        }
+        if (!excluded) revert HolisticGovernorNonVotingHolderUnchanged(holder, false);
+        // only a contract: an account that can send transactions can also vote
+        if (holder.code.length == 0) revert HolisticGovernorNonVotingHolderNotContract(holder);
+        if (n == MAX_NON_VOTING_HOLDERS) {
+            revert HolisticGovernorTooManyNonVotingHolders(MAX_NON_VOTING_HOLDERS);
+        }
+        _nonVotingHolders.push(NonVotingHolder(holder, key, type(uint48).max));
+        emit NonVotingHolderUpdated(holder, true);
+    }
+
     /// @dev Quorum rounds up, against whoever wants a proposal to pass.
     function _quorumOf(uint256 supply, uint256 fraction) internal pure returns (uint256) {
         return Math.mulDiv(supply, fraction, PARAMETER_DENOMINATOR, Math.Rounding.Ceil);
@@ -444,7 +545,7 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
         return
             terms.combinedSupply != 0
                 ? terms.combinedSupply
-                : _combinedPastTotalSupply(timepoint, terms.careWeight);
+                : _votingSupply(timepoint, terms.careWeight);
     }
 
     /// @dev The packed parameters in force at `timepoint`. Recent timepoints take the fast path on

@@ -54,12 +54,15 @@ contract HolisticGovernor is
     /// @param timelock_ The timelock that executes proposals and holds the roles.
     /// @param settings The initial settings; `lateQuorumExtension <= votingPeriod`;
     /// `queueGracePeriod` is fixed for the governor's life.
+    /// @param nonVotingHolders_ Contracts whose hours cannot vote (the treasury), excluded from
+    /// the voting supply from the start; more (a pool's pair) by {setNonVotingHolder}.
     constructor(
         string memory name_,
         IERC5805 workToken,
         IERC5805 careToken,
         TimelockController timelock_,
-        Settings memory settings
+        Settings memory settings,
+        address[] memory nonVotingHolders_
     )
         Governor(name_)
         GovernorSettings(settings.votingDelay, settings.votingPeriod, settings.proposalThreshold)
@@ -74,6 +77,7 @@ contract HolisticGovernor is
         GovernorTimelockControl(timelock_)
     {
         _queueGracePeriod = settings.queueGracePeriod;
+        _excludeFromStart(nonVotingHolders_);
     }
 
     // ─── external: resolution of the modules' overrides ───────────────────────────────────────

@@ -114,7 +114,8 @@ contract HolisticGovernorInvariantTest is Test {
                     votingPeriod: 7 days,
                     lateQuorumExtension: 1 hours,
                     queueGracePeriod: 7 days
-                })
+                }),
+                new address[](0)
             );
             address[] memory targets = new address[](1);
             targets[0] = address(governors[g]);

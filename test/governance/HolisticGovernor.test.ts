@@ -84,6 +84,7 @@ describe("HolisticGovernor", function () {
           await blocky.getAddress(),
           await timelock.getAddress(),
           SETTINGS,
+          [],
         ),
       )
         .to.be.revertedWithCustomError(factory, "HolisticGovernorUnsupportedClock")
@@ -103,6 +104,7 @@ describe("HolisticGovernor", function () {
           await skewed.getAddress(),
           await timelock.getAddress(),
           SETTINGS,
+          [],
         ),
       )
         .to.be.revertedWithCustomError(factory, "HolisticGovernorClockMismatch")
@@ -117,20 +119,22 @@ describe("HolisticGovernor", function () {
         await care.getAddress(),
         await timelock.getAddress(),
       ] as const;
-      await expect(factory.deploy("G", ...args, { ...SETTINGS, careWeight: 1_000_001n }))
+      await expect(factory.deploy("G", ...args, { ...SETTINGS, careWeight: 1_000_001n }, []))
         .to.be.revertedWithCustomError(factory, "HolisticGovernorInvalidCareWeight")
         .withArgs(1_000_001n, 1_000_000n);
-      await expect(factory.deploy("G", ...args, { ...SETTINGS, maxVoterShare: 10_001n }))
+      await expect(factory.deploy("G", ...args, { ...SETTINGS, maxVoterShare: 10_001n }, []))
         .to.be.revertedWithCustomError(factory, "HolisticGovernorInvalidVoterShare")
         .withArgs(10_001n, 10_000n);
-      await expect(factory.deploy("G", ...args, { ...SETTINGS, quorumFraction: 10_001n }))
+      await expect(factory.deploy("G", ...args, { ...SETTINGS, quorumFraction: 10_001n }, []))
         .to.be.revertedWithCustomError(factory, "HolisticGovernorInvalidQuorumFraction")
         .withArgs(10_001n, 10_000n);
       await expect(
-        factory.deploy("G", ...args, {
-          ...SETTINGS,
-          lateQuorumExtension: SETTINGS.votingPeriod + 1n,
-        }),
+        factory.deploy(
+          "G",
+          ...args,
+          { ...SETTINGS, lateQuorumExtension: SETTINGS.votingPeriod + 1n },
+          [],
+        ),
       )
         .to.be.revertedWithCustomError(factory, "HolisticGovernorInvalidLateQuorumExtension")
         .withArgs(SETTINGS.votingPeriod + 1n, SETTINGS.votingPeriod);
