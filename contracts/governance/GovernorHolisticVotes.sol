@@ -12,8 +12,8 @@ import {IHolisticGovernor} from "../interfaces/IHolisticGovernor.sol";
 
 /// @title GovernorHolisticVotes
 /// @notice Governor votes module over two ERC-5805 tokens: work hours plus weighted care
-/// reputation, optionally capped per voter, with a quorum that is a fraction of the combined
-/// supply and late-quorum protection.
+/// reputation, optionally capped per voter, with a quorum that is a fraction of the weight that
+/// can vote (the combined supply less the hours of non-voting holders) and late-quorum protection.
 /// @dev See {IHolisticGovernor} for the formula. This module provides {clock}, {CLOCK_MODE},
 /// {_getVotes}, {quorum}, the per-proposal {proposalQuorum} and the deadline extension of a late
 /// quorum. Everything a vote needs about its proposal lives in one storage slot, written when the
@@ -212,7 +212,7 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
     }
 
     /// @notice The quorum of the proposals whose snapshot is `timepoint` (a past time): the
-    /// quorum fraction of the combined supply then, with the parameters those proposals were
+    /// quorum fraction of the voting supply then, with the parameters those proposals were
     /// created with. `quorum(proposalSnapshot(id))` equals {proposalQuorum}`(id)`, the quorum
     /// that `id` is judged against.
     function quorum(uint256 timepoint) public view virtual override returns (uint256) {
@@ -356,7 +356,7 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
 
     /// @dev The flow of {Governor-_castVote}, with the weight from the proposal's own terms and the
     /// late-quorum extension. Reads the proposal's slot once and writes it at most once: to cache
-    /// the combined supply (first vote that needs it) and to record an extended deadline.
+    /// the voting supply (first vote that needs it) and to record an extended deadline.
     function _castVote(
         uint256 proposalId,
         address account,
@@ -397,7 +397,7 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
     /// @dev Before a vote is counted: the weight of `account` on the proposal; `extendAt`, the
     /// quorum whose crossing by this vote extends the deadline, or `type(uint256).max` when it
     /// cannot (the vote is not in the last `lateQuorumExtension` seconds, or the quorum was already
-    /// reached); and whether the combined supply, read because the cap or the quorum needs it, was
+    /// reached); and whether the voting supply, read because the cap or the quorum needs it, was
     /// cached into `terms` (`dirty`).
     function _prepareVote(
         uint256 proposalId,
@@ -428,13 +428,29 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
         weight = _weigh(account, timepoint, terms.careWeight, terms.maxVoterShare, supply);
     }
 
+    /// @dev Whether `votes` reach {proposalQuorum}`(proposalId)`. Votes that reach the quorum of
+    /// the whole combined supply (the larger one) need no reading of the non-voting holders.
+    function _proposalQuorumReached(
+        uint256 proposalId,
+        uint256 votes
+    ) internal view returns (bool) {
+        ProposalTerms memory terms = _existingTerms(proposalId);
+        if (terms.combinedSupply != 0) {
+            return _quorumOf(terms.combinedSupply, terms.quorumFraction) <= votes;
+        }
+        uint256 timepoint = proposalSnapshot(proposalId);
+        uint256 combined = _combinedPastTotalSupply(timepoint, terms.careWeight);
+        if (_quorumOf(combined, terms.quorumFraction) <= votes) return true;
+        return _quorumOf(combined - _nonVotingAt(timepoint), terms.quorumFraction) <= votes;
+    }
+
     /// @dev The votes that count toward quorum, from the counting module (e.g. for + abstain).
     function _quorumVotes(uint256 proposalId) internal view virtual returns (uint256);
 
     // ─── internal ─────────────────────────────────────────────────────────────────────────────
 
     /// @dev The capped holistic weight of `account` at `timepoint`, given the parameters and the
-    /// combined supply (only read when `share != 0`).
+    /// voting supply (only read when `share != 0`).
     function _weigh(
         address account,
         uint256 timepoint,
@@ -537,7 +553,7 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
         return _proposalTerms[proposalId];
     }
 
-    /// @dev The combined supply at a proposal's snapshot: cached, or read with its care weight.
+    /// @dev The voting supply at a proposal's snapshot: cached, or read with its care weight.
     function _proposalSupply(
         ProposalTerms memory terms,
         uint256 timepoint

@@ -102,10 +102,10 @@ interface IHolisticGovernor {
     /// for times from now on).
     function careWeight(uint256 timepoint) external view returns (uint256);
 
-    /// @notice The voter cap in force at `timepoint`, as a share of the combined supply; 0 = no cap.
+    /// @notice The voter cap in force at `timepoint`, as a share of the voting supply; 0 = no cap.
     function maxVoterShare(uint256 timepoint) external view returns (uint256);
 
-    /// @notice The quorum fraction in force at `timepoint`, as a share of the combined supply.
+    /// @notice The quorum fraction in force at `timepoint`, as a share of the voting supply.
     function quorumFraction(uint256 timepoint) external view returns (uint256);
 
     /// @notice The minimum time, in seconds, that a vote stays open after its quorum is reached,
