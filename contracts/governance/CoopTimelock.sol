@@ -89,11 +89,13 @@ contract CoopTimelock is TimelockController {
     /// @notice The state of operation `id`; an expired operation is `Unset` (see the contract's
     /// notes and {isOperationExpired}).
     function getOperationState(bytes32 id) public view virtual override returns (OperationState) {
+        // OpenZeppelin's states from one read of the timestamp, and expiry after the grace period
         uint256 readyAt = getTimestamp(id);
-        if (readyAt > _DONE && block.timestamp > readyAt + GRACE_PERIOD) {
-            return OperationState.Unset;
-        }
-        return super.getOperationState(id);
+        if (readyAt == 0) return OperationState.Unset;
+        if (readyAt == _DONE) return OperationState.Done;
+        if (readyAt > block.timestamp) return OperationState.Waiting;
+        if (block.timestamp > readyAt + GRACE_PERIOD) return OperationState.Unset;
+        return OperationState.Ready;
     }
 
     // ─── internal ─────────────────────────────────────────────────────────────────────────────
