@@ -196,7 +196,9 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
         holders = new address[](n);
         for (uint256 i = 0; i < n; ++i) {
             NonVotingHolder memory entry = _nonVotingHolders[i];
-            if (entry.until == type(uint48).max) holders[count++] = entry.holder;
+            if (entry.until != type(uint48).max) continue;
+            holders[count] = entry.holder;
+            ++count;
         }
         // count <= n: trims the array to the holders excluded from now on
         assembly ("memory-safe") {
