@@ -41,16 +41,21 @@ export default async function proposeBand(
     if (floor >= ceiling) throw new CliError("--floor must be below --ceiling");
     const oracle = coop.addresses.oracle;
     if (oracle === undefined) throw new CliError("this deployment has no TWAP oracle for the pool");
-    const proposal = bandProposal(coop.addresses.treasury, reserve, {
-      oracle,
-      router: coop.addresses.router,
-      floor,
-      ceiling,
-      buybackBudget: parseAmount(args.budget, "--budget", reserve.decimals),
-      emissionCap,
-      periodLength,
-      maxSlippage,
-    });
+    const proposal = bandProposal(
+      coop.addresses.treasury,
+      reserve,
+      {
+        oracle,
+        router: coop.addresses.router,
+        floor,
+        ceiling,
+        buybackBudget: parseAmount(args.budget, "--budget", reserve.decimals),
+        emissionCap,
+        periodLength,
+        maxSlippage,
+      },
+      coop.signer.address,
+    );
     const result = await propose(coop, proposal);
     for (const line of proposed(result, await chainNow(coop))) console.log(line);
   });
