@@ -65,6 +65,7 @@ export async function measureFederation(chain: Chain) {
         lateQuorumExtension: DAY,
         queueGracePeriod: 14 * DAY,
       },
+      [],
     ],
     { record: false, label: "FederationGovernor" },
   );
@@ -212,7 +213,7 @@ async function measureAtSize(
   // a proposal with one call; liaison A votes first, then liaison B (measured)
   const targets = [await f.union.getAddress()];
   const calldatas = [f.union.interface.encodeFunctionData("freeze", [f.hoursB])];
-  const description = `bench: federation vote at ${size}`;
+  const description = `bench: federation vote at ${size}\n\n#proposer=${f.liaisonA.address}`;
   await chain.send(f.governor.connect(f.liaisonA).propose(targets, [0n], calldatas, description));
   const proposalId = await f.governor.hashProposal(targets, [0n], calldatas, id(description));
   await chain.advance(Number(await f.governor.votingDelay()) + 1);

@@ -70,6 +70,8 @@ export default buildModule("Federation", (m) => {
         lateQuorumExtension: m.getParameter("lateQuorumExtension", DAY),
         queueGracePeriod: m.getParameter("queueGracePeriod", 14n * DAY),
       },
+      // no non-voting holders: a seat is held by a cooperative's timelock and always votes
+      [],
     ],
     { id: "FederationGovernor" },
   );

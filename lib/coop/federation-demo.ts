@@ -131,7 +131,7 @@ export async function runFederationDemo(
 
   log("");
   log("The federation votes to freeze the Workshop:");
-  const freeze = statusProposal(addresses.union, tool.hours, "freeze");
+  const freeze = statusProposal(addresses.union, tool.hours, "freeze", bake.founder.address);
   const id = proposalId(freeze);
   await (await local.governor.connect(bake.founder).propose(...proposeArgs(freeze))).wait();
   await networkHelpers.time.increaseTo((await local.governor.proposalSnapshot(id)) + 1n);

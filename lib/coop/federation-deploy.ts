@@ -257,7 +257,7 @@ export async function deployLocalFederation(
     connection,
     coops.map((c) => ({
       governor: c.governor,
-      proposal: joinProposal(c.hours, unionAddress, "the federation"),
+      proposal: joinProposal(c.hours, unionAddress, c.founder.address),
       voters: [c.founder],
     })),
   );
@@ -283,7 +283,7 @@ export async function deployLocalFederation(
     connection,
     coops.map((c) => ({
       governor: c.governor,
-      proposal: appointLiaisonProposal(votesAddress, c.founder.address),
+      proposal: appointLiaisonProposal(votesAddress, c.founder.address, c.founder.address),
       voters: [c.founder],
     })),
   );

@@ -13,6 +13,7 @@ import {
   ProposalInputError,
   buildProposal,
   formatHours,
+  withProposer,
 } from "../proposals.js";
 
 /** The role on a cooperative's `WorkHours` that the clearing union needs. */
@@ -58,6 +59,12 @@ const votes = new Interface([
   "function revokeLiaison()",
 ]);
 
+/** A proposal of `actions`, its description ending with the `#proposer=` suffix the governor
+ * requires (only `proposer` may submit it). */
+function build(actions: readonly Action[], description: string, proposer: string): Proposal {
+  return buildProposal(actions, withProposer(description, proposer));
+}
+
 function checkLimits(limits: FederationLimits): void {
   for (const [name, value] of Object.entries(limits) as [string, bigint][]) {
     if (value < 0n || value > MAX_UINT96)
@@ -88,19 +95,25 @@ export function joinAction(hours: string, union: string): Action {
 export function joinProposal(
   hours: string,
   union: string,
+  proposer: string,
   federationName = "the federation",
 ): Proposal {
-  return buildProposal(
+  return build(
     [joinAction(hours, union)],
     `# Join ${federationName}\n\nGrant the federation's clearing union (${getAddress(union)}) ` +
       `the role to burn hours our members pay to other cooperatives and to mint, without ` +
       `earned credit, the hours they receive from them.`,
+    proposer,
   );
 }
 
 /** The cooperative's proposal to appoint `liaison` to cast its federation votes. */
-export function appointLiaisonProposal(federationVotes: string, liaison: string): Proposal {
-  return buildProposal(
+export function appointLiaisonProposal(
+  federationVotes: string,
+  liaison: string,
+  proposer: string,
+): Proposal {
+  return build(
     [
       {
         target: getAddress(federationVotes),
@@ -108,14 +121,16 @@ export function appointLiaisonProposal(federationVotes: string, liaison: string)
       },
     ],
     `# Appoint ${getAddress(liaison)} as our federation liaison`,
+    proposer,
   );
 }
 
 /** The cooperative's proposal to revoke its liaison: its votes return to its timelock. */
-export function revokeLiaisonProposal(federationVotes: string): Proposal {
-  return buildProposal(
+export function revokeLiaisonProposal(federationVotes: string, proposer: string): Proposal {
+  return build(
     [{ target: getAddress(federationVotes), calldata: votes.encodeFunctionData("revokeLiaison") }],
     "# Revoke our federation liaison",
+    proposer,
   );
 }
 
@@ -145,12 +160,18 @@ function describeLimits(l: FederationLimits): string {
 }
 
 /** The federation's proposal to admit `candidate`. */
-export function admitProposal(union: string, candidate: Candidate, name?: string): Proposal {
-  return buildProposal(
+export function admitProposal(
+  union: string,
+  candidate: Candidate,
+  proposer: string,
+  name?: string,
+): Proposal {
+  return build(
     [admitAction(union, candidate)],
     `# Admit ${name ?? getAddress(candidate.hours)} to the federation\n\n` +
       `- hours: ${getAddress(candidate.hours)}\n- timelock: ${getAddress(candidate.timelock)}\n` +
       `- exchange index: ${formatHours(candidate.index)}\n${describeLimits(candidate.limits)}`,
+    proposer,
   );
 }
 
@@ -159,9 +180,10 @@ export function limitsProposal(
   union: string,
   cooperative: string,
   limits: FederationLimits,
+  proposer: string,
 ): Proposal {
   checkLimits(limits);
-  return buildProposal(
+  return build(
     [
       {
         target: getAddress(union),
@@ -172,13 +194,19 @@ export function limitsProposal(
       },
     ],
     `# New federation limits for ${getAddress(cooperative)}\n\n${describeLimits(limits)}`,
+    proposer,
   );
 }
 
 /** The federation's proposal to set the exchange index of `cooperative`. */
-export function indexProposal(union: string, cooperative: string, index: bigint): Proposal {
+export function indexProposal(
+  union: string,
+  cooperative: string,
+  index: bigint,
+  proposer: string,
+): Proposal {
   checkIndex(index);
-  return buildProposal(
+  return build(
     [
       {
         target: getAddress(union),
@@ -186,6 +214,7 @@ export function indexProposal(union: string, cooperative: string, index: bigint)
       },
     ],
     `# Exchange index of ${getAddress(cooperative)}: ${formatHours(index)}`,
+    proposer,
   );
 }
 
@@ -194,9 +223,10 @@ export function statusProposal(
   union: string,
   cooperative: string,
   change: "freeze" | "unfreeze" | "retire",
+  proposer: string,
 ): Proposal {
   const titles = { freeze: "Freeze", unfreeze: "Unfreeze", retire: "Retire" } as const;
-  return buildProposal(
+  return build(
     [
       {
         target: getAddress(union),
@@ -204,5 +234,6 @@ export function statusProposal(
       },
     ],
     `# ${titles[change]} ${getAddress(cooperative)}`,
+    proposer,
   );
 }

@@ -89,7 +89,12 @@ export default async function proposeAdmit(args: AdmitArgs, hre: HardhatRuntimeE
     return;
   }
   await runProposal(hre, args.from, (fed) =>
-    admitProposal(fed.addresses.union, parsed, args.name === "" ? undefined : args.name),
+    admitProposal(
+      fed.addresses.union,
+      parsed,
+      fed.signer.address,
+      args.name === "" ? undefined : args.name,
+    ),
   );
 }
 
@@ -107,7 +112,12 @@ export async function proposeLimits(args: CoopArgs & LimitArgs, hre: HardhatRunt
     return;
   }
   await runProposal(hre, args.from, (fed) =>
-    limitsProposal(fed.addresses.union, resolveCoop(fed, args.coop, "--coop"), limits),
+    limitsProposal(
+      fed.addresses.union,
+      resolveCoop(fed, args.coop, "--coop"),
+      limits,
+      fed.signer.address,
+    ),
   );
 }
 
@@ -123,13 +133,23 @@ export async function proposeIndex(
     return;
   }
   await runProposal(hre, args.from, (fed) =>
-    indexProposal(fed.addresses.union, resolveCoop(fed, args.coop, "--coop"), index),
+    indexProposal(
+      fed.addresses.union,
+      resolveCoop(fed, args.coop, "--coop"),
+      index,
+      fed.signer.address,
+    ),
   );
 }
 
 export function proposeStatus(change: "freeze" | "unfreeze" | "retire") {
   return (args: CoopArgs, hre: HardhatRuntimeEnvironment) =>
     runProposal(hre, args.from, (fed) =>
-      statusProposal(fed.addresses.union, resolveCoop(fed, args.coop, "--coop"), change),
+      statusProposal(
+        fed.addresses.union,
+        resolveCoop(fed, args.coop, "--coop"),
+        change,
+        fed.signer.address,
+      ),
     );
 }

@@ -115,18 +115,22 @@ describe("Federation module", function () {
       );
       const unionAddress = await union.getAddress();
       const hours = await candidate.work.getAddress();
-      const admit = admitProposal(unionAddress, {
-        hours,
-        timelock: await candidate.timelock.getAddress(),
-        treasury: candidate.treasury,
-        index: INDEX_ONE,
-        limits: {
-          debitLimit: 10n * HOUR,
-          outflowAllowance: 10n * HOUR,
-          surplusCap: 10n * HOUR,
-          inflowAllowance: 10n * HOUR,
+      const admit = admitProposal(
+        unionAddress,
+        {
+          hours,
+          timelock: await candidate.timelock.getAddress(),
+          treasury: candidate.treasury,
+          index: INDEX_ONE,
+          limits: {
+            debitLimit: 10n * HOUR,
+            outflowAllowance: 10n * HOUR,
+            surplusCap: 10n * HOUR,
+            inflowAllowance: 10n * HOUR,
+          },
         },
-      });
+        coops[0].founder.address,
+      );
       // the federation votes first: execution fails without the cooperative's grant
       const id_ = proposalId(admit);
       await governor.connect(coops[0].founder).propose(...proposeArgs(admit));
@@ -143,7 +147,7 @@ describe("Federation module", function () {
       await passTogether(connection, [
         {
           governor: (await ethers.getContractAt("HolisticGovernor", governorAddress)) as never,
-          proposal: joinProposal(hours, unionAddress),
+          proposal: joinProposal(hours, unionAddress, candidate.founder.address),
           voters: [candidate.founder],
         },
       ]);
@@ -158,12 +162,12 @@ describe("Federation module", function () {
       await passTogether(connection, [
         {
           governor: a.governor,
-          proposal: revokeLiaisonProposal(await votes.getAddress()),
+          proposal: revokeLiaisonProposal(await votes.getAddress(), a.founder.address),
           voters: [a.founder],
         },
       ]);
       expect(await votes.getVotes(a.founder.address)).to.equal(0n);
-      const freeze = statusProposal(await union.getAddress(), b.hours, "freeze");
+      const freeze = statusProposal(await union.getAddress(), b.hours, "freeze", b.founder.address);
       const id_ = proposalId(freeze);
       await governor.connect(b.founder).propose(...proposeArgs(freeze));
       await networkHelpers.time.increaseTo((await governor.proposalSnapshot(id_)) + 1n);
@@ -176,7 +180,7 @@ describe("Federation module", function () {
       const { union, governor, votes, coops } = await loadFixture(localFederation);
       const [a, b] = coops;
       const [, , , , , , , , newLiaison] = await ethers.getSigners();
-      const freeze = statusProposal(await union.getAddress(), b.hours, "freeze");
+      const freeze = statusProposal(await union.getAddress(), b.hours, "freeze", b.founder.address);
       const id_ = proposalId(freeze);
       await governor.connect(b.founder).propose(...proposeArgs(freeze));
       await networkHelpers.time.increaseTo((await governor.proposalSnapshot(id_)) + 1n);
@@ -195,7 +199,7 @@ describe("Federation module", function () {
     it("freezes a cooperative by the federation's vote", async function () {
       const { union, governor, coops } = await loadFixture(localFederation);
       const [a, b, c] = coops;
-      const freeze = statusProposal(await union.getAddress(), c.hours, "freeze");
+      const freeze = statusProposal(await union.getAddress(), c.hours, "freeze", a.founder.address);
       const id_ = proposalId(freeze);
       await governor.connect(a.founder).propose(...proposeArgs(freeze));
       await networkHelpers.time.increaseTo((await governor.proposalSnapshot(id_)) + 1n);
