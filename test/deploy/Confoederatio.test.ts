@@ -266,7 +266,7 @@ describe("Confoederatio module", function () {
         Cooperative: { reserve: "0x00000000000000000000000000000000000000ff" },
       });
       const deployment = ignition.deploy(erc20Variant, { parameters });
-      await expect(deployment).to.be.rejectedWith(/createPool[\s\S]*FactoryZeroAddress/);
+      await expect(deployment).to.be.rejectedWith(/ensurePool[\s\S]*FactoryZeroAddress/);
     });
   });
 });
