@@ -9,6 +9,7 @@ import {
   SLIPPAGE,
   WINDOW,
   deployErc20Band,
+  deployFeeTakingBand,
   deployNativeBand,
   type BandFixture,
 } from "./band.fixtures.js";
@@ -336,6 +337,39 @@ describe("RedemptionTreasury price band", function () {
 
   describe("with an RBTC reserve (WRBTC pool)", function () {
     shouldDefendTheBand(deployNativeBand);
+  });
+
+  describe("with a reserve that takes 1% of every transfer", function () {
+    it("books the ceiling's proceeds as they arrived, so the reserve held covers the pools", async function () {
+      const f = await networkHelpers.loadFixture(deployFeeTakingBand);
+      const treasury = await f.treasury.getAddress();
+      // The router cannot sell a fee-taking token; the trader pays the pair directly and takes
+      // the hours that what arrived buys: the price rises above the ceiling.
+      const pair = CoopPair__factory.connect(f.pairAddress, f.trader);
+      const r = await reserves(f);
+      const paid = 3_000n * f.price;
+      await f.quote.connect(f.trader).transfer(f.pairAddress, paid);
+      const hoursOut = getAmountOut(paid - paid / 100n, r.quote, r.hours);
+      const hoursFirst = (await pair.token0()) === (await f.work.getAddress());
+      await pair.swap(hoursFirst ? hoursOut : 0n, hoursFirst ? 0n : hoursOut, f.trader, "0x");
+      await afterWindow();
+      const before = await reserves(f);
+      const held = await f.reserveOf(treasury);
+      const tx = await f.treasury.connect(f.keeper).defendCeiling();
+      const arrived = (await f.reserveOf(treasury)) - held;
+      const minted = await tranche(f, before.hours);
+      const quoted = getAmountOut(minted, before.hours, before.quote);
+      // 1% of what the pool paid stayed with the token, and only what arrived was booked
+      expect(arrived).to.equal(quoted - quoted / 100n);
+      await expect(tx)
+        .to.emit(f.treasury, "CeilingDefended")
+        .withArgs(anyValue, anyValue, minted, arrived);
+      await expect(tx)
+        .to.emit(f.treasury, "Deposited")
+        .withArgs(treasury, Inflow.Band, arrived, anyValue, anyValue);
+      const [subsistence, commons] = await f.treasury.pools();
+      expect(await f.reserveOf(treasury)).to.equal(subsistence + commons);
+    });
   });
 
   describe("setBand", function () {

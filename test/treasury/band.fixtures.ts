@@ -77,7 +77,7 @@ export interface BandFixture {
  * band is set at 0.8 and 1.25 times the price. The trader and the manipulator hold hours and
  * quote.
  */
-async function deployBandWith(kind: ReserveKind): Promise<BandFixture> {
+async function deployBandWith(kind: ReserveKind, takesFee = false): Promise<BandFixture> {
   await toStartOfNextPeriod(networkHelpers, PERIOD);
   const [admin, trader, keeper] = await ethers.getSigners();
   const dex = await ignition.deploy(DexModule);
@@ -100,7 +100,10 @@ async function deployBandWith(kind: ReserveKind): Promise<BandFixture> {
   let quote: MockReserveToken | IWRBTC;
   let reserve: string;
   if (kind === "ERC20") {
-    const usd = await ethers.deployContract("MockReserveToken", ["Stable", "USD", 18]);
+    // the fee-taking token has MockReserveToken's functions (mint, ERC20) with another name
+    const usd = takesFee
+      ? ((await ethers.deployContract("FeeOnTransferReserveToken")) as unknown as MockReserveToken)
+      : await ethers.deployContract("MockReserveToken", ["Stable", "USD", 18]);
     quote = usd;
     reserve = await usd.getAddress();
     for (const who of [admin, trader]) await usd.mint(who.address, 100_000n * 10n ** 18n);
@@ -206,6 +209,11 @@ async function deployBandWith(kind: ReserveKind): Promise<BandFixture> {
 
 export async function deployErc20Band(): Promise<BandFixture> {
   return deployBandWith("ERC20");
+}
+
+/** The ERC20 band with a reserve token that takes 1% of every transfer. */
+export async function deployFeeTakingBand(): Promise<BandFixture> {
+  return deployBandWith("ERC20", true);
 }
 
 export async function deployNativeBand(): Promise<BandFixture> {
