@@ -179,6 +179,35 @@ describe("coop CLI", function () {
     });
   });
 
+  describe("when a band's budget is large against the pool", function () {
+    it("proposes it with a warning that names the figure that fits", async function () {
+      await coop(["liquidity", "add"], {
+        hours: "10",
+        amount: "0.001",
+        slippage: "0.5",
+        from: "1",
+      });
+      const proposed = await coop(["propose", "band"], {
+        floor: "0.00008",
+        ceiling: "0.00015",
+        budget: "0.001",
+        emission: "20",
+        period: "86400",
+        slippage: "5",
+        from: "1",
+      });
+      expect(proposed.exitCode).to.equal(0);
+      expect(proposed.out[0]).to.match(/^proposal /);
+      expect(proposed.err).to.have.length(2);
+      expect(proposed.err[0]).to.match(
+        /^warning: the buyback budget 0\.001 RBTC is large against the pool's 0\.001 RBTC: .* about 400 defences, one per block; a budget that fits is at most 0\.00005 RBTC$/,
+      );
+      expect(proposed.err[1]).to.match(
+        /^warning: the emission cap 20 hours .* about 800 defences, one per block; a cap that fits is at most 0\.5 hours$/,
+      );
+    });
+  });
+
   describe("when the input is bad", function () {
     it("refuses a negative amount", async function () {
       const outcome = await coop(["claim"], { hours: "-2", category: "commons", evidence: "x" });
