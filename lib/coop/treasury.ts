@@ -131,7 +131,12 @@ export async function defendBand(
   if (band.params.oracle === "0x0000000000000000000000000000000000000000") {
     throw new CliError("the price band is not configured; governance sets it by proposal");
   }
-  const method = side === "floor" ? coop.treasury.defendFloor : coop.treasury.defendCeiling;
+  const defend = side === "floor" ? coop.treasury.defendFloor : coop.treasury.defendCeiling;
+  // Simulated in the pending block, where the transaction will run: a defence is allowed once
+  // per block, and a call simulated in the latest block would see the last defence's block.
+  const method = Object.assign(() => defend(), {
+    staticCall: () => defend.staticCall({ blockTag: "pending" }),
+  });
   const sent = await send(`band ${side}`, method, [], coop.interfaces, explainError);
   const name = side === "floor" ? "FloorDefended" : "CeilingDefended";
   const event = sent.receipt.logs
