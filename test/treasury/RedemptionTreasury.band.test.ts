@@ -174,6 +174,18 @@ function shouldDefendTheBand(fixture: () => Promise<BandFixture>) {
         .withArgs(period + 1n, anyValue, anyValue, anyValue);
     });
 
+    it("trades one tranche when the budget is deeper than the pool", async function () {
+      const f = await belowFloor();
+      // ten times the pool's quote side: all of it in one swap could never meet the bound
+      await f.treasury.setBand({ ...f.params, buybackBudget: 10n * f.poolQuote });
+      const before = await reserves(f);
+      const period = await afterWindow();
+      const spent = await tranche(f, before.quote);
+      await expect(f.treasury.connect(f.keeper).defendFloor())
+        .to.emit(f.treasury, "FloorDefended")
+        .withArgs(period, anyValue, spent, getAmountOut(spent, before.quote, before.hours));
+    });
+
     it("defends once per block", async function () {
       const f = await belowFloor();
       await afterWindow();
@@ -263,6 +275,17 @@ function shouldDefendTheBand(fixture: () => Promise<BandFixture>) {
       await expect(f.treasury.connect(f.keeper).defendCeiling())
         .to.be.revertedWithCustomError(f.treasury, "TreasuryEmissionCapReached")
         .withArgs(period, EMISSION_CAP);
+    });
+
+    it("trades one tranche when the cap is deeper than the pool", async function () {
+      const f = await aboveCeiling();
+      await f.treasury.setBand({ ...f.params, emissionCap: 10n * 10_000n * HOUR });
+      const before = await reserves(f);
+      const period = await afterWindow();
+      const minted = await tranche(f, before.hours);
+      await expect(f.treasury.connect(f.keeper).defendCeiling())
+        .to.emit(f.treasury, "CeilingDefended")
+        .withArgs(period, anyValue, minted, getAmountOut(minted, before.hours, before.quote));
     });
 
     it("defends once per block", async function () {
