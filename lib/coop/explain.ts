@@ -60,6 +60,10 @@ export function explainError(error: ErrorDescription): string | undefined {
       return `${a[0]} has ${formatHours(a[1])} vote hours; proposing needs ${formatHours(a[2])}`;
     case "GovernorNonexistentProposal":
       return `proposal ${a[0]} does not exist`;
+    case "GovernorRestrictedProposer":
+      return `the proposal's description must end with #proposer=${a[0]}: only the account it names may send it`;
+    case "CoopTimelockExpiredOperation":
+      return "the decision expired: it was not executed within the grace period after it became ready";
     case "TimelockUnexpectedOperationState":
       return "the timelock delay has not passed yet";
     case "RouterExpired":

@@ -9,6 +9,7 @@ import {
   executionArgs,
   parameterChangeProposal,
   proposeArgs,
+  proposerOf,
   ProposalState,
   revokeCareProposal,
   type ClaimCategory,
@@ -30,8 +31,15 @@ export interface Proposed extends Sent {
   voteEnd: bigint;
 }
 
-/** Sends `proposal` after checking that the signer's weight reaches the threshold. */
+/** Sends `proposal` after checking that it names the signer as its proposer (the governor
+ * refuses it otherwise) and that the signer's weight reaches the threshold. */
 export async function propose(coop: Coop, proposal: Proposal): Promise<Proposed> {
+  const named = proposerOf(proposal.description);
+  if (named !== coop.signer.address) {
+    throw new CliError(
+      `this proposal must be sent by ${named ?? "the account its description names"}, not ${coop.signer.address}`,
+    );
+  }
   const now = await chainNow(coop);
   const [threshold, weight] = await Promise.all([
     coop.governor.proposalThreshold(),

@@ -1,7 +1,7 @@
 import { formatUnits, Interface } from "ethers";
 
 import { hoursText } from "../claims.js";
-import { buildProposal, type Proposal } from "../proposals.js";
+import { buildProposal, withProposer, type Proposal } from "../proposals.js";
 import type { Reserve } from "./reserve.js";
 
 const treasuryInterface = new Interface([
@@ -20,10 +20,15 @@ function percent(bps: bigint): string {
 }
 
 /** The proposal that sets the redemption rate (reserve base units per hour). */
-export function rateProposal(treasury: string, reserve: Reserve, rate: bigint): Proposal {
+export function rateProposal(
+  treasury: string,
+  reserve: Reserve,
+  rate: bigint,
+  proposer: string,
+): Proposal {
   return buildProposal(
     [{ target: treasury, calldata: treasuryInterface.encodeFunctionData("setRate", [rate]) }],
-    `# Set the redemption rate to ${money(reserve, rate)} per hour`,
+    withProposer(`# Set the redemption rate to ${money(reserve, rate)} per hour`, proposer),
   );
 }
 
@@ -31,6 +36,7 @@ export function rateProposal(treasury: string, reserve: Reserve, rate: bigint): 
 export function feesProposal(
   treasury: string,
   fees: { maxFee: bigint; minFee: bigint; holdPeriod: bigint },
+  proposer: string,
 ): Proposal {
   return buildProposal(
     [
@@ -43,7 +49,10 @@ export function feesProposal(
         ]),
       },
     ],
-    `# Redemption fee from ${percent(fees.maxFee)} down to ${percent(fees.minFee)} over ${fees.holdPeriod} s of holding`,
+    withProposer(
+      `# Redemption fee from ${percent(fees.maxFee)} down to ${percent(fees.minFee)} over ${fees.holdPeriod} s of holding`,
+      proposer,
+    ),
   );
 }
 
@@ -56,7 +65,12 @@ export interface SaleTerms {
 }
 
 /** The proposal that opens a capital sale of newly minted hours (no redemption credit). */
-export function saleProposal(treasury: string, reserve: Reserve, sale: SaleTerms): Proposal {
+export function saleProposal(
+  treasury: string,
+  reserve: Reserve,
+  sale: SaleTerms,
+  proposer: string,
+): Proposal {
   return buildProposal(
     [
       {
@@ -70,12 +84,15 @@ export function saleProposal(treasury: string, reserve: Reserve, sale: SaleTerms
         ]),
       },
     ],
-    [
-      `# Open a sale of ${hoursText(sale.cap)} at ${money(reserve, sale.price)} per hour`,
-      "",
-      `At most ${hoursText(sale.accountCap)} per account, from ${new Date(Number(sale.start) * 1000).toISOString()} to ${new Date(Number(sale.end) * 1000).toISOString()}.`,
-      "Bought hours vote and trade but carry no redemption credit.",
-    ].join("\n"),
+    withProposer(
+      [
+        `# Open a sale of ${hoursText(sale.cap)} at ${money(reserve, sale.price)} per hour`,
+        "",
+        `At most ${hoursText(sale.accountCap)} per account, from ${new Date(Number(sale.start) * 1000).toISOString()} to ${new Date(Number(sale.end) * 1000).toISOString()}.`,
+        "Bought hours vote and trade but carry no redemption credit.",
+      ].join("\n"),
+      proposer,
+    ),
   );
 }
 
@@ -91,7 +108,12 @@ export interface BandTerms {
 }
 
 /** The proposal that sets the price band the treasury defends. */
-export function bandProposal(treasury: string, reserve: Reserve, band: BandTerms): Proposal {
+export function bandProposal(
+  treasury: string,
+  reserve: Reserve,
+  band: BandTerms,
+  proposer: string,
+): Proposal {
   return buildProposal(
     [
       {
@@ -110,10 +132,13 @@ export function bandProposal(treasury: string, reserve: Reserve, band: BandTerms
         ]),
       },
     ],
-    [
-      `# Keep the hour between ${money(reserve, band.floor)} and ${money(reserve, band.ceiling)}`,
-      "",
-      `Per ${band.periodLength} s period: buy back with up to ${money(reserve, band.buybackBudget)} below the floor, emit up to ${hoursText(band.emissionCap)} above the ceiling; at most ${percent(band.maxSlippage)} below the TWAP.`,
-    ].join("\n"),
+    withProposer(
+      [
+        `# Keep the hour between ${money(reserve, band.floor)} and ${money(reserve, band.ceiling)}`,
+        "",
+        `Per ${band.periodLength} s period: buy back with up to ${money(reserve, band.buybackBudget)} below the floor, emit up to ${hoursText(band.emissionCap)} above the ceiling; at most ${percent(band.maxSlippage)} below the TWAP.`,
+      ].join("\n"),
+      proposer,
+    ),
   );
 }

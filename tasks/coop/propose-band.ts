@@ -45,16 +45,21 @@ export default async function proposeBand(
     const buybackBudget = parseAmount(args.budget, "--budget", reserve.decimals);
     for (const warning of await bandDepthWarnings(coop, reserve, { buybackBudget, emissionCap }))
       console.error(`warning: ${warning}`);
-    const proposal = bandProposal(coop.addresses.treasury, reserve, {
-      oracle,
-      router: coop.addresses.router,
-      floor,
-      ceiling,
-      buybackBudget,
-      emissionCap,
-      periodLength,
-      maxSlippage,
-    });
+    const proposal = bandProposal(
+      coop.addresses.treasury,
+      reserve,
+      {
+        oracle,
+        router: coop.addresses.router,
+        floor,
+        ceiling,
+        buybackBudget,
+        emissionCap,
+        periodLength,
+        maxSlippage,
+      },
+      coop.signer.address,
+    );
     const result = await propose(coop, proposal);
     for (const line of proposed(result, await chainNow(coop))) console.log(line);
   });

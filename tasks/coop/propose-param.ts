@@ -61,6 +61,7 @@ async function build(coop: Coop, name: string, value: string): Promise<Proposal>
     coop.addresses.treasury,
     reserve,
     parseAmount(value, "--value", reserve.decimals),
+    coop.signer.address,
   );
 }
 

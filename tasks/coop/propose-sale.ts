@@ -37,13 +37,18 @@ export default async function proposeSale(
       chainNow(coop),
     ]);
     const start = now + delay + period + minDelay;
-    const proposal = saleProposal(coop.addresses.treasury, reserve, {
-      price,
-      cap,
-      accountCap,
-      start,
-      end: start + days * 86_400n,
-    });
+    const proposal = saleProposal(
+      coop.addresses.treasury,
+      reserve,
+      {
+        price,
+        cap,
+        accountCap,
+        start,
+        end: start + days * 86_400n,
+      },
+      coop.signer.address,
+    );
     const result = await propose(coop, proposal);
     for (const line of proposed(result, now)) console.log(line);
   });
