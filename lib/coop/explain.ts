@@ -44,6 +44,14 @@ export function explainError(error: ErrorDescription): string | undefined {
       return `the TWAP ${a[0]} is not above the ceiling ${a[1]}`;
     case "TreasuryBandDisabled":
       return "the price band is not configured";
+    case "TreasuryBandDefendedThisBlock":
+      return `a band defence already ran in block ${a[0]}; one runs per block, try again in the next`;
+    case "TreasurySpotFarFromTwap":
+      return `the pool's price ${a[0]} is too far from the TWAP ${a[1]} for a trade within the band's slippage; try again once the pool has settled`;
+    case "TreasuryBuybackBudgetSpent":
+      return `this period's buyback budget of ${a[1]} is spent; period ${BigInt(a[0]) + 1n} brings a new one`;
+    case "TreasuryEmissionCapReached":
+      return `this period's emission cap of ${formatHours(a[1])} hours is reached; period ${BigInt(a[0]) + 1n} brings a new one`;
     case "GovernorUnexpectedProposalState":
       return `proposal ${a[0]} is ${proposalStateName(a[1]).toLowerCase()}`;
     case "GovernorAlreadyCastVote":

@@ -8,6 +8,7 @@ import { proposed } from "../../lib/coop/report.js";
 import { reserveOf } from "../../lib/coop/reserve.js";
 import { chainNow } from "../../lib/coop/time.js";
 import { bandProposal } from "../../lib/coop/treasury-proposals.js";
+import { bandDepthWarnings } from "../../lib/coop/treasury.js";
 
 interface Args {
   floor: string;
@@ -41,6 +42,9 @@ export default async function proposeBand(
     if (floor >= ceiling) throw new CliError("--floor must be below --ceiling");
     const oracle = coop.addresses.oracle;
     if (oracle === undefined) throw new CliError("this deployment has no TWAP oracle for the pool");
+    const buybackBudget = parseAmount(args.budget, "--budget", reserve.decimals);
+    for (const warning of await bandDepthWarnings(coop, reserve, { buybackBudget, emissionCap }))
+      console.error(`warning: ${warning}`);
     const proposal = bandProposal(
       coop.addresses.treasury,
       reserve,
@@ -49,7 +53,7 @@ export default async function proposeBand(
         router: coop.addresses.router,
         floor,
         ceiling,
-        buybackBudget: parseAmount(args.budget, "--budget", reserve.decimals),
+        buybackBudget,
         emissionCap,
         periodLength,
         maxSlippage,
