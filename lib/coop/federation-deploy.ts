@@ -287,5 +287,10 @@ export async function deployLocalFederation(
       voters: [c.founder],
     })),
   );
+  // start the members' first period afresh, so that what follows falls in one period of the
+  // allowances whatever the hour (the proposals above moved the clock by hours)
+  const period = await union.period();
+  const latest = BigInt(await connection.networkHelpers.time.latest());
+  await connection.networkHelpers.time.increaseTo((latest / period + 1n) * period + 60n);
   return { union, votes, governor, timelock, factory, router, coops, deployer };
 }
