@@ -81,6 +81,11 @@ function account(context: DecodeContext, address: string): string {
   return name === undefined ? checksummed : `${name} (${checksummed})`;
 }
 
+function oracleNote(context: DecodeContext, oracle: string): string {
+  const name = nameOf(context, oracle);
+  return name === getAddress(oracle) ? ` of the oracle at ${name}` : ` (${name})`;
+}
+
 function ids(list: readonly bigint[]): string {
   return list.map((id) => id.toString()).join(", ");
 }
@@ -111,7 +116,7 @@ function words(method: string, a: Result, context: DecodeContext): string {
     case "setVotingPeriod":
       return `set the voting period to ${durationText(a[0] as bigint)}`;
     case "setProposalThreshold":
-      return `set the proposal threshold to ${formatHours(a[0] as bigint)} vote hours`;
+      return `set the proposal threshold to ${formatHours(a[0] as bigint)} vote ${formatHours(a[0] as bigint) === "1" ? "hour" : "hours"}`;
     case "setRate":
       return (a[0] as bigint) === 0n
         ? "close redemption (rate 0)"
@@ -125,7 +130,7 @@ function words(method: string, a: Result, context: DecodeContext): string {
     case "setBand": {
       const p = a[0] as Result;
       if (BigInt(p[0] as string) === 0n) return "switch the price band off";
-      return `keep the hour between ${formatPrice(r, p[2] as bigint)} and ${formatPrice(r, p[3] as bigint)}: per ${durationText(p[6] as bigint)}, buy back with up to ${formatReserve(r, p[4] as bigint)} below the floor and emit up to ${hoursText(p[5] as bigint)} above the ceiling, trading at most ${formatBps(p[7] as bigint)} below the TWAP of oracle ${nameOf(context, p[0] as string)}`;
+      return `keep the hour between ${formatPrice(r, p[2] as bigint)} and ${formatPrice(r, p[3] as bigint)}: per ${durationText(p[6] as bigint)}, buy back with up to ${formatReserve(r, p[4] as bigint)} below the floor and emit up to ${hoursText(p[5] as bigint)} above the ceiling, trading at most ${formatBps(p[7] as bigint)} below the TWAP${oracleNote(context, p[0] as string)}`;
     }
     case "updateDelay":
       return `set the timelock delay to ${durationText(a[0] as bigint)}`;
