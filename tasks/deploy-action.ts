@@ -8,7 +8,7 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { confoederatioModule } from "../deploy/modules/Confoederatio.js";
 import { RSK_CHAIN_IDS } from "../lib/constants.js";
 import { deploymentIdOf, forgetStaleLocalDeployment } from "../lib/cli/deployment.js";
-import { CliError, runCommand } from "../lib/cli/errors.js";
+import { CliError, errorLine, runCommand } from "../lib/cli/errors.js";
 
 /** Arguments of the `deploy` task. */
 export interface DeployTaskArguments {
@@ -121,7 +121,10 @@ async function deploy(args: DeployTaskArguments, hre: HardhatRuntimeEnvironment)
       displayUi: process.stdout.isTTY === true,
     });
   } catch (error) {
-    throw new CliError(`deployment failed: ${oneLine(error)}${simulated ? "" : RESUME_HINT}`);
+    const reconciliation = /reconciliation/i.test(oneLine(error));
+    throw new CliError(
+      `deployment failed: ${reconciliation ? errorLine(error) : `${oneLine(error)}${simulated ? "" : RESUME_HINT}`}`,
+    );
   }
 
   console.log("\nAddresses:");
