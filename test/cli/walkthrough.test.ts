@@ -74,7 +74,7 @@ async function startNode(port: number): Promise<ChildProcess> {
 }
 
 async function stopNode(node: ChildProcess | undefined): Promise<void> {
-  if (node === undefined || node.exitCode !== null) return;
+  if (node === undefined || node.exitCode !== null || node.signalCode !== null) return;
   const exited = new Promise((resolve) => node.once("exit", resolve));
   node.kill("SIGTERM");
   await exited;
@@ -221,17 +221,31 @@ describe("README local-node walkthrough, as separate processes", function () {
     );
   });
 
-  it("shows Ignition's reasons in full when the demo meets another deployment", function () {
-    const demo = spawnSync("npx", ["hardhat", "run", "scripts/demo.ts", "--network", "localhost"], {
+  it("refuses a network whose URL answers as another chain, before deploying", function () {
+    const args = [
+      "deploy",
+      "--network",
+      "rskTestnet",
+      "--parameters",
+      path.join(scratch, "short.json"),
+    ];
+    const run = spawnSync("npx", ["hardhat", ...args], {
       cwd: root,
       encoding: "utf8",
-      env,
+      env: {
+        ...env,
+        RSK_TESTNET_RPC_URL: `http://127.0.0.1:${port}`,
+        // Hardhat's first development key: the node here is a local one
+        RSK_TESTNET_PRIVATE_KEY:
+          "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
+      },
     });
-    const err = demo.stderr.split("\n").filter((line) => line.trim() !== "");
-    printed.push(...err);
-    expect(err, demo.stdout + demo.stderr).to.have.length(1);
-    expect(err[0]).to.match(/reconciliation errors: \S.*Cooperative#/);
-    expect(err[0]).to.match(/remove that folder, or restart the local node, to deploy afresh\)$/);
+    const err = run.stderr.split("\n").filter((line) => line.trim() !== "");
+    expect(run.status).to.equal(1);
+    expect(run.stdout).not.to.include("Deploying");
+    expect(err).to.deep.equal([
+      "error: network rskTestnet is chain 31, but its RPC URL answers as chain 31337; check the URL",
+    ]);
   });
 
   it("says in one line that a restarted node lost the deployment", async function () {
