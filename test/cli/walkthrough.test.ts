@@ -207,7 +207,10 @@ describe("README local-node walkthrough, as separate processes", function () {
         ),
       );
       const executed = ok(hardhat("coop", "execute", "--proposal", ref!, "--wait"));
-      expect(executed.out[0]).to.match(new RegExp(`^proposal ${ref} executed \\(gas [\\d,]+\\)$`));
+      // --wait first says until when it waits, then executes
+      expect(executed.out.filter((line) => line.startsWith("proposal "))[0]).to.match(
+        new RegExp(`^proposal ${ref} executed \\(gas [\\d,]+\\)$`),
+      );
       expect(executed.out.join("\n")).to.include("claim 1 approved: hours minted to");
     } else {
       expect(early.out.join("\n")).to.include("claim 1 approved: hours minted to");
