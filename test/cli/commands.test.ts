@@ -185,7 +185,7 @@ describe("coop CLI", function () {
         from: "1",
       });
       expect(added.exitCode).to.equal(0);
-      expect(added.out[0]).to.match(/^added 10 hours and 0\.001 RBTC to the pool/);
+      expect(added.out.at(-1)).to.match(/^added 10 hours and 0\.001 RBTC to the pool/);
       // 1e14 wei per hour, as offered (the dust adds one wei to each side)
       const [r0, r1] = await pair.getReserves();
       const hoursFirst = (await pair.token0()) === addresses.workHours;
