@@ -43,7 +43,8 @@ export default defineConfig({
     ],
   },
   paths: {
-    ignition: "deploy",
+    // COOP_IGNITION_DIR: a scratch folder for deployments (the CLI walkthrough test)
+    ignition: process.env.COOP_IGNITION_DIR ?? "deploy",
   },
   typechain: {
     outDir: "typechain-types",
@@ -69,7 +70,8 @@ export default defineConfig({
     localhost: {
       type: "http",
       chainType: "l1",
-      url: "http://127.0.0.1:8545",
+      // COOP_LOCALHOST_URL: another local node (tests run one on a free port)
+      url: process.env.COOP_LOCALHOST_URL ?? "http://127.0.0.1:8545",
     },
     rskRegtest: {
       type: "http",

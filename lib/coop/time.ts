@@ -1,35 +1,66 @@
+import { clockNow, durationText, whenText } from "../format/durations.js";
 import type { Coop } from "./context.js";
 
-/** The chain's clock: the timestamp of the latest block (the governor's clock). */
-export async function chainNow(coop: Coop): Promise<bigint> {
+/** The timestamp of the latest block. */
+export async function latestTimestamp(coop: Coop): Promise<bigint> {
   const block = await coop.ethers.provider.getBlock("latest");
   if (block === null) throw new Error("the node returned no latest block");
   return BigInt(block.timestamp);
 }
 
-/** "2026-11-25 22:00:00 UTC (in 1 h 5 min)" for a timestamp, relative to `now`. */
-export function when(timestamp: bigint, now: bigint): string {
-  const iso = new Date(Number(timestamp) * 1000).toISOString().replace("T", " ").slice(0, 19);
-  const delta = timestamp - now;
-  const span = duration(delta < 0n ? -delta : delta);
-  return `${iso} UTC (${delta < 0n ? `${span} ago` : `in ${span}`})`;
+/**
+ * Now, by which readiness is judged: the later of the latest block's
+ * timestamp and the wall clock. An idle automining node (and RSK between
+ * blocks) has an old latest block; the next block carries at least this time.
+ */
+export async function chainNow(coop: Coop): Promise<bigint> {
+  const [latest, pending] = await Promise.all([latestTimestamp(coop), pendingTimestamp(coop)]);
+  const now = clockNow(latest);
+  // a Hardhat node whose time was moved forward stamps its next block ahead of the wall clock
+  return pending !== undefined && pending > now ? pending : now;
 }
 
-/** A short human duration: "2 d 3 h", "5 min 10 s". */
-export function duration(seconds: bigint): string {
-  const units: Array<[bigint, string]> = [
-    [86_400n, "d"],
-    [3_600n, "h"],
-    [60n, "min"],
-    [1n, "s"],
-  ];
-  const parts: string[] = [];
-  let rest = seconds;
-  for (const [size, name] of units) {
-    if (rest >= size && parts.length < 2) {
-      parts.push(`${rest / size} ${name}`);
-      rest %= size;
-    }
+/** The timestamp the node would give its next block, when it tells (Hardhat, rskj). */
+async function pendingTimestamp(coop: Coop): Promise<bigint | undefined> {
+  try {
+    // raw: ethers' block parser refuses a pending block (it has no number yet)
+    const block = (await coop.ethers.provider.send("eth_getBlockByNumber", ["pending", false])) as {
+      timestamp?: string;
+    } | null;
+    return block?.timestamp === undefined ? undefined : BigInt(block.timestamp);
+  } catch {
+    return undefined;
   }
-  return parts.length === 0 ? "0 s" : parts.join(" ");
+}
+
+/** Reads made as of the next block, which carries the clock's time (see {@link chainNow}). */
+export const NEXT_BLOCK = { blockTag: "pending" } as const;
+
+/** "2026-11-25 22:00:00 UTC (in 1 hour 5 minutes)" for a timestamp, relative to `now`. */
+export function when(timestamp: bigint, now: bigint): string {
+  return whenText(timestamp, now);
+}
+
+/** A duration in words: "2 days 3 hours", "5 minutes 10 seconds". */
+export function duration(seconds: bigint): string {
+  return durationText(seconds);
+}
+
+/**
+ * Waits until the chain's clock ({@link chainNow}) reaches `timestamp`,
+ * telling `log` once. No block is asked for: the next transaction's block
+ * carries the time.
+ */
+export async function waitUntil(
+  coop: Coop,
+  timestamp: bigint,
+  now: bigint,
+  log: (line: string) => void,
+): Promise<void> {
+  if (timestamp <= now) return;
+  log(`waiting until ${when(timestamp, now)}`);
+  for (let current = now; current < timestamp; current = await chainNow(coop)) {
+    const seconds = Number(timestamp - current);
+    await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, seconds * 1_000)));
+  }
 }
