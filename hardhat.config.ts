@@ -61,7 +61,8 @@ export default defineConfig({
     localhost: {
       type: "http",
       chainType: "l1",
-      url: "http://127.0.0.1:8545",
+      // Another port for a node of one's own, e.g. the app's tests (LOCALHOST_PORT=8547).
+      url: `http://127.0.0.1:${process.env.LOCALHOST_PORT ?? "8545"}`,
     },
     rskRegtest: {
       type: "http",

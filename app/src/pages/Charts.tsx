@@ -1,0 +1,3 @@
+export default function ChartsPage() {
+  return <p>Coming next.</p>;
+}

@@ -1,0 +1,3 @@
+export default function ClaimsPage() {
+  return <p>Coming next.</p>;
+}

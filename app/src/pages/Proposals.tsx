@@ -1,0 +1,3 @@
+export default function ProposalsPage() {
+  return <p>Coming next.</p>;
+}

@@ -1,0 +1,3 @@
+export default function TreasuryPage() {
+  return <p>Coming next.</p>;
+}
