@@ -1,4 +1,4 @@
-import { formatUnits, parseUnits } from "ethers";
+import { parseUnits } from "ethers";
 
 /** Decimals of WorkHours and CareReputation: 1e18 is one hour. */
 export const HOUR_DECIMALS = 18;
@@ -62,14 +62,5 @@ export function parseHours(text: string): bigint {
   return parseUnits(input, HOUR_DECIMALS);
 }
 
-/** Formats token units as decimal hours ("1.5"). */
-export function formatHours(amount: bigint): string {
-  const text = formatUnits(amount, HOUR_DECIMALS);
-  return text.endsWith(".0") ? text.slice(0, -2) : text;
-}
-
-/** Hours in words: "1 hour", "7.5 hours". */
-export function hoursText(amount: bigint): string {
-  const text = formatHours(amount);
-  return `${text} ${text === "1" ? "hour" : "hours"}`;
-}
+/** Formats token units as decimal hours ("1.5", "1,000"), at most 4 decimals (lib/format/units). */
+export { formatHours, hoursText } from "./format/units.js";

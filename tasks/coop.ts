@@ -13,7 +13,16 @@ const FROM = {
   defaultValue: "",
 } as const;
 
-const PROPOSAL = { name: "proposal", description: "The proposal id", defaultValue: "" } as const;
+const PROPOSAL = {
+  name: "proposal",
+  description: "Required. The proposal's reference, e.g. p3f9a01c2 (coop proposals lists them)",
+  defaultValue: "",
+} as const;
+
+const WAIT = {
+  name: "wait",
+  description: "Wait until the step is possible (by the clock) instead of saying when",
+} as const;
 
 const SLIPPAGE = {
   name: "slippage",
@@ -68,17 +77,32 @@ export const coopTasks = [
     .setAction(() => import("./coop/propose-revoke.js"))
     .build(),
 
+  task(["coop", "propose", "reject"], "Propose rejecting pending claims")
+    .addOption({
+      name: "claims",
+      description: "Required. Claim numbers, comma-separated: 1,2,7",
+      defaultValue: "",
+    })
+    .addOption({
+      name: "reason",
+      description: "Required. Why; recorded on chain",
+      defaultValue: "",
+    })
+    .addOption(FROM)
+    .setAction(() => import("./coop/propose-reject.js"))
+    .build(),
+
   task(["coop", "propose", "param"], "Propose changing a parameter")
     .addOption({
       name: "name",
       description:
-        "careWeight, maxVoterShare, quorum, votingDelay, votingPeriod, lateQuorumExtension, proposalThreshold, claimCap or rate",
+        "Required. careWeight, maxVoterShare, quorum, votingDelay, votingPeriod, lateQuorumExtension, proposalThreshold, claimCap, rate, maxFee, minFee or holdPeriod",
       defaultValue: "",
     })
     .addOption({
       name: "value",
       description:
-        "Weight as a number (1.5), shares in percent (10), times in seconds, hours, or reserve per hour",
+        "Required. careWeight a number (1.5); maxVoterShare, quorum, maxFee, minFee in percent (10); times as durations (30m, 12h, 2d); proposalThreshold, claimCap in hours; rate in reserve per hour (0.0001). Example: --name quorum --value 12.5",
       defaultValue: "",
     })
     .addOption(FROM)
@@ -113,8 +137,8 @@ export const coopTasks = [
     .addOption({ name: "emission", description: "Hours it may mint per period", defaultValue: "" })
     .addOption({
       name: "period",
-      description: "Period length in seconds (default 86400)",
-      defaultValue: "86400",
+      description: "Period length as a duration: 3600, 12h, 1d",
+      defaultValue: "1d",
     })
     .addOption({
       name: "slippage",
@@ -129,20 +153,68 @@ export const coopTasks = [
     .addOption(PROPOSAL)
     .addOption({ name: "support", description: "for, against or abstain", defaultValue: "" })
     .addOption({ name: "reason", description: "Why (optional)", defaultValue: "" })
+    .addFlag(WAIT)
     .addOption(FROM)
     .setAction(() => import("./coop/vote.js"))
     .build(),
 
   task(["coop", "queue"], "Queue a succeeded proposal in the timelock")
     .addOption(PROPOSAL)
+    .addFlag(WAIT)
     .addOption(FROM)
     .setAction(() => import("./coop/queue.js"))
     .build(),
 
   task(["coop", "execute"], "Execute a queued proposal once its delay has passed")
     .addOption(PROPOSAL)
+    .addFlag(WAIT)
     .addOption(FROM)
     .setAction(() => import("./coop/execute.js"))
+    .build(),
+
+  task(
+    ["coop", "proposals"],
+    "List recent proposals: reference, state, countdown, tallies, actions",
+  )
+    .addOption({ name: "limit", description: "At most this many", defaultValue: "10" })
+    .addOption(FROM)
+    .setAction(() => import("./coop/proposals.js"))
+    .build(),
+
+  task(["coop", "proposal"], "Show one proposal in full, its actions decoded")
+    .addPositionalArgument({
+      name: "ref",
+      description: "The proposal's reference, e.g. p3f9a01c2",
+    })
+    .addOption(FROM)
+    .setAction(() => import("./coop/proposal.js"))
+    .build(),
+
+  task(["coop", "withdraw"], "Withdraw one of your pending claims")
+    .addOption({
+      name: "claim",
+      description: "Required. The claim's number, e.g. 5",
+      defaultValue: "",
+    })
+    .addOption(FROM)
+    .setAction(() => import("./coop/withdraw.js"))
+    .build(),
+
+  task(["coop", "delegate"], "Delegate your work-hour votes (care cannot be delegated)")
+    .addOption({
+      name: "to",
+      description: "Required. The member's address; your own address takes them back",
+      defaultValue: "",
+    })
+    .addOption(FROM)
+    .setAction(() => import("./coop/delegate.js"))
+    .build(),
+
+  emptyTask(["coop", "oracle"], "The pool's TWAP oracle").build(),
+
+  task(["coop", "oracle", "update"], "Record a TWAP observation (anyone may; the band reads it)")
+    .addOption(FROM)
+    .setAction(() => import("./coop/oracle-update.js"))
     .build(),
 
   task(["coop", "status"], "Show an account, the cooperative, and proposals")

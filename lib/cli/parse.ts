@@ -1,5 +1,7 @@
 import { getAddress, parseUnits } from "ethers";
 
+import { parseDuration as parseDurationText } from "../format/durations.js";
+import { parseDecimal } from "../format/units.js";
 import { CliError } from "./errors.js";
 
 /** The trimmed `text`, or a CliError naming the option when it is empty. */
@@ -9,14 +11,12 @@ export function required(text: string, name: string): string {
   return trimmed;
 }
 
-const DURATION_UNITS: Record<string, bigint> = { s: 1n, m: 60n, h: 3_600n, d: 86_400n };
-
-/** Parses a duration in seconds: "3600", "90s", "30m", "12h", "7d". */
+/** Parses a duration into seconds: "3600", "90s", "30m", "12h", "1.5h", "7d", "2 days". */
 export function parseDuration(text: string, name: string): bigint {
-  const match = /^(\d+)([smhd]?)$/.exec(required(text, name));
-  if (match === null)
+  const seconds = parseDurationText(required(text, name));
+  if (seconds === undefined)
     throw new CliError(`${name} must be a duration such as 3600, 30m, 12h or 7d; got "${text}"`);
-  return BigInt(match[1]) * DURATION_UNITS[match[2] === "" ? "s" : match[2]];
+  return seconds;
 }
 
 /** Parses a whole number within `min..max`. */
@@ -31,17 +31,16 @@ export function parseCount(text: string, name: string, min: number, max: number)
 /** Parses a percentage ("0.5", "10") into basis points, within `0..maxPercent`. */
 export function parsePercent(text: string, name: string, maxPercent = 100): bigint {
   const trimmed = required(text, name);
-  if (!/^\d+(\.\d{1,2})?$/.test(trimmed)) {
+  if (!/^(\d+(\.\d{0,2})?|\.\d{1,2})$/.test(trimmed)) {
     throw new CliError(
       `${name} must be a percentage such as 0.5 or 10 (at most two decimals); got "${text}"`,
     );
   }
-  const bps = parseUnits(trimmed, 2);
+  const bps = parseUnits(`0${trimmed}`.replace(/\.$/, ""), 2);
   if (bps > BigInt(maxPercent) * 100n) throw new CliError(`${name} must be at most ${maxPercent}%`);
   return bps;
 }
 
-const DECIMAL = /^(\d+)(\.\d+)?$/;
 const HEX_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
 /**
@@ -50,16 +49,18 @@ const HEX_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
  */
 export function parseAmount(text: string, name: string, decimals = 18): bigint {
   const trimmed = required(text, name);
-  if (trimmed.startsWith("-")) throw new CliError(`${name} must be positive, got ${text}`);
-  const match = DECIMAL.exec(trimmed);
-  if (match === null) throw new CliError(`${name} must be a number such as 7.5, got "${text}"`);
-  const fraction = match[2]?.slice(1) ?? "";
-  if (fraction.length > decimals) {
-    throw new CliError(`${name} has more than ${decimals} decimals: ${text}`);
+  const parsed = parseDecimal(trimmed, decimals);
+  if (!parsed.ok) {
+    throw new CliError(
+      parsed.reason === "must be positive"
+        ? `${name} must be positive, got ${text}`
+        : parsed.reason.startsWith("has more")
+          ? `${name} ${parsed.reason}: ${text}`
+          : `${name} must be a number such as 7.5, got "${text}"`,
+    );
   }
-  const value = parseUnits(trimmed, decimals);
-  if (value === 0n) throw new CliError(`${name} must be greater than zero`);
-  return value;
+  if (parsed.value === 0n) throw new CliError(`${name} must be greater than zero`);
+  return parsed.value;
 }
 
 /**
@@ -84,7 +85,9 @@ export function parseChoice<const T extends readonly string[]>(
   const wanted = required(text, name).toLowerCase();
   const index = choices.findIndex((choice) => choice.toLowerCase() === wanted);
   if (index === -1) {
-    throw new CliError(`${name} must be one of ${choices.join(", ")}; got "${text}"`);
+    throw new CliError(
+      `${name} must be one of ${choices.map((c) => c.toLowerCase()).join(", ")}; got "${text}"`,
+    );
   }
   return index;
 }

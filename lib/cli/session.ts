@@ -1,7 +1,11 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
+import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
+
 import { openCoop, type Coop } from "../coop/context.js";
-import { loadAddresses } from "./deployment.js";
+import { useReserveUnit } from "../coop/explain.js";
+import { reserveOf, useNotice } from "../coop/reserve.js";
+import { deploymentIdOf, loadAddresses, type CoopAddresses } from "./deployment.js";
 import { CliError } from "./errors.js";
 import { parseAddress } from "./parse.js";
 
@@ -16,6 +20,7 @@ export async function openSession(hre: HardhatRuntimeEnvironment, from: string):
   const { ethers } = connection;
   const { chainId } = await ethers.provider.getNetwork();
   const addresses = await loadAddresses(connection.networkName, chainId);
+  await ensureDeployed(ethers, connection.networkName, chainId, addresses);
   const signers = await ethers.getSigners();
   if (signers.length === 0) {
     throw new CliError(`network "${connection.networkName}" has no accounts configured`);
@@ -35,5 +40,31 @@ export async function openSession(hre: HardhatRuntimeEnvironment, from: string):
       throw new CliError(`--from ${from} is not one of the network's accounts`);
     signer = match;
   }
-  return openCoop(ethers, addresses, signer);
+  const coop = await openCoop(ethers, addresses, signer);
+  const reserve = await reserveOf(coop);
+  useReserveUnit({ symbol: reserve.symbol, decimals: reserve.decimals });
+  useNotice((line) => console.log(line));
+  return coop;
+}
+
+/**
+ * Refuses a recorded deployment whose contracts are not on the chain: a
+ * restarted or reset node keeps its chain id but forgets every contract.
+ */
+async function ensureDeployed(
+  ethers: HardhatEthers,
+  networkName: string,
+  chainId: bigint,
+  addresses: CoopAddresses,
+): Promise<void> {
+  const codes = await Promise.all(
+    [addresses.treasury, addresses.governor, addresses.workHours].map((a) =>
+      ethers.provider.getCode(a),
+    ),
+  );
+  if (codes.some((code) => code === "0x")) {
+    throw new CliError(
+      `the cooperative recorded in deploy/deployments/${deploymentIdOf(chainId)} is not on network "${networkName}" (chain ${chainId}; was the node restarted?); run npm run deploy -- --network ${networkName}`,
+    );
+  }
 }

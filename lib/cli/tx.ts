@@ -5,6 +5,8 @@ import type {
   Interface,
 } from "ethers";
 
+import { decodeRevertData, explainError, revertDataOf } from "../errors/explain.js";
+import { RBTC } from "../format/units.js";
 import { CliError } from "./errors.js";
 
 /** A contract method as typechain types it: callable, with a static call. */
@@ -22,42 +24,31 @@ export interface Sent {
 /** Turns a decoded custom error into words; unknown errors keep their name. */
 export type ErrorExplainer = (error: ErrorDescription) => string | undefined;
 
-function revertData(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
-    const data = (current as { data?: unknown }).data;
-    if (typeof data === "string" && data.startsWith("0x") && data.length >= 10) return data;
-    current =
-      (current as { cause?: unknown; error?: unknown }).cause ??
-      (current as { error?: unknown }).error;
-  }
-  return undefined;
-}
-
-function formatArg(value: unknown): string {
-  if (typeof value === "bigint") return value.toString();
-  if (Array.isArray(value)) return `[${value.map(formatArg).join(", ")}]`;
-  return String(value);
-}
-
 /** Decodes a revert into one readable line, using the interfaces that may have raised it. */
 export function describeRevert(
   error: unknown,
   interfaces: readonly Interface[],
   explain?: ErrorExplainer,
 ): string {
-  const data = revertData(error);
+  const data = revertDataOf(error);
   if (data !== undefined) {
-    for (const iface of interfaces) {
-      const decoded = iface.parseError(data);
-      if (decoded === null) continue;
-      const words = explain?.(decoded);
-      if (words !== undefined) return words;
-      return `${decoded.name}(${decoded.args.map(formatArg).join(", ")})`;
+    const decoded = decodeRevertData(data, interfaces);
+    if (decoded !== undefined) {
+      return explain?.(decoded) ?? explainError(decoded, { reserve: RBTC });
     }
   }
   const message = error instanceof Error ? error.message : String(error);
   return message.split("\n")[0];
+}
+
+/** `args` with `blockTag: "pending"` added to (or appended as) the overrides. */
+function withNextBlock(args: readonly unknown[]): unknown[] {
+  const last = args.at(-1);
+  const isOverrides =
+    typeof last === "object" && last !== null && !Array.isArray(last) && !("length" in last);
+  return isOverrides
+    ? [...args.slice(0, -1), { ...last, blockTag: "pending" }]
+    : [...args, { blockTag: "pending" }];
 }
 
 /**
@@ -73,7 +64,8 @@ export async function send<A extends unknown[]>(
   explain?: ErrorExplainer,
 ): Promise<Sent> {
   try {
-    await method.staticCall(...args);
+    // as of the next block: it carries the clock's time, which a step may be waiting for
+    await (method.staticCall as (...a: unknown[]) => Promise<unknown>)(...withNextBlock(args));
   } catch (error) {
     throw new CliError(`${label} would fail: ${describeRevert(error, interfaces, explain)}`);
   }

@@ -19,6 +19,7 @@ import {
   forgetStaleLocalDeployment,
   networkParameters,
 } from "../cli/deployment.js";
+import { proposalRef } from "../governance/refs.js";
 import { mergeProposals } from "../proposals.js";
 import { submitClaim } from "./claims.js";
 import { actingAs, openCoop, type Coop } from "./context.js";
@@ -235,7 +236,7 @@ export async function runDemo(
     );
     const name = names.get(member.signer.address) as string;
     weights[name] = vote.weight;
-    log(`   ${name}: ${report.voted(vote, SUPPORT[support], name)}`);
+    log(`   ${report.voted(vote, SUPPORT[support], name, proposalRef(proposed.proposalId))}`);
   }
 
   // 5. The vote ends, the timelock delay passes, execution mints.

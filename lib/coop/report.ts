@@ -1,9 +1,16 @@
-import { formatUnits } from "ethers";
-
-import { formatHours, hoursText } from "../claims.js";
 import type { Sent } from "../cli/tx.js";
+import { durationText } from "../format/durations.js";
+import {
+  formatBps,
+  formatHours,
+  formatPrice,
+  formatWeight,
+  hoursText,
+  careText,
+} from "../format/units.js";
+import { proposalRef } from "../governance/refs.js";
 import type { ClaimView, SubmittedClaim } from "./claims.js";
-import type { Proposed, ProposalStatus, Voted } from "./governance.js";
+import type { Executed, Proposed, ProposalStatus, Voted } from "./governance.js";
 import type { LiquidityAdded, Swapped } from "./market.js";
 import { formatReserve, type Reserve } from "./reserve.js";
 import type { AccountStatus, CoopStatus } from "./status.js";
@@ -15,9 +22,7 @@ export function gas(sent: Pick<Sent, "gasUsed">): string {
   return `gas ${sent.gasUsed.toLocaleString("en-US")}`;
 }
 
-function bps(value: bigint): string {
-  return `${formatUnits(value, 2)}%`;
-}
+const ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
 
 export function claimSubmitted(c: SubmittedClaim, hours: bigint, category: string): string {
   return `claim ${c.id} submitted: ${hoursText(hours)} of ${category} work (${gas(c)})`;
@@ -25,83 +30,132 @@ export function claimSubmitted(c: SubmittedClaim, hours: bigint, category: strin
 
 export function claimLine(c: ClaimView): string {
   const evidence = c.evidenceURI ? `  ${c.evidenceURI}` : "";
-  return `#${c.id}  ${c.status.padEnd(9)} ${c.category.padEnd(11)} ${formatHours(c.amount).padStart(7)} h  ${c.claimant}${evidence}`;
+  return `#${c.id}  ${c.status.toLowerCase().padEnd(9)} ${c.category.toLowerCase().padEnd(11)} ${formatHours(c.amount).padStart(7)} h  ${c.claimant}${evidence}`;
 }
 
 export function proposed(p: Proposed, now: bigint): string[] {
+  const ref = proposalRef(p.proposalId);
   return [
-    `proposal ${p.proposalId}`,
-    `  ${p.proposal.description.split("\n")[0].replace(/^#\s*/, "")}`,
+    `proposal ${ref}: ${p.proposal.description.split("\n")[0].replace(/^#\s*/, "")}`,
     `  voting opens ${when(p.voteStart + 1n, now)} and closes ${when(p.voteEnd, now)} (${gas(p)})`,
+    `  next: coop vote --proposal ${ref} --support for`,
   ];
 }
 
-export function voted(v: Voted, support: string, voter: string): string {
-  return `${voter} voted ${support} with a weight of ${formatHours(v.weight)} (${gas(v)})`;
+export function voted(v: Voted, support: string, voter: string, ref: string): string {
+  const capped =
+    v.uncapped === undefined
+      ? ""
+      : ` (capped by the voter cap; uncapped ${formatHours(v.uncapped)})`;
+  return `${voter} voted ${support} on ${ref} with a weight of ${formatHours(v.weight)}${capped} (${gas(v)})`;
 }
 
-export function proposalLines(p: ProposalStatus, now: bigint): string[] {
+export function executed(e: Executed, ref: string): string[] {
+  return [
+    `proposal ${ref} executed (${gas(e)})`,
+    ...(e.effects.length === 0 ? ["  no recorded effect"] : e.effects.map((line) => `  ${line}`)),
+  ];
+}
+
+/** One proposal: reference, state, countdown, tallies against the quorum and, with `detail`, its actions. */
+export function proposalLines(p: ProposalStatus, now: bigint, detail = true): string[] {
+  const counted = p.votes.for + p.votes.abstain; // GovernorCountingSimple: for and abstain count
+  const quorum =
+    p.quorum === undefined
+      ? ""
+      : `; quorum ${formatHours(p.quorum)} (${counted >= p.quorum ? "reached" : `${formatHours(p.quorum - counted)} more needed`})`;
   const lines = [
-    `proposal ${p.id}: ${p.state}`,
-    `  ${p.title}`,
-    `  for ${formatHours(p.votes.for)}, against ${formatHours(p.votes.against)}, abstain ${formatHours(p.votes.abstain)}` +
-      (p.quorum === undefined ? "" : `; quorum ${formatHours(p.quorum)}`),
-    `  vote ${p.snapshot < now ? "opened" : "opens"} ${when(p.snapshot + 1n, now)}, ${p.deadline < now ? "closed" : "closes"} ${when(p.deadline, now)}`,
+    `${p.ref}  ${p.state.toLowerCase()}  ${p.title}`,
+    `  for ${formatHours(p.votes.for)}, against ${formatHours(p.votes.against)}, abstain ${formatHours(p.votes.abstain)}${quorum}`,
   ];
-  if (p.eta > 0n) lines.push(`  executable from ${when(p.eta, now)}`);
+  switch (p.state) {
+    case "Pending":
+      lines.push(`  voting opens ${when(p.snapshot + 1n, now)}, closes ${when(p.deadline, now)}`);
+      break;
+    case "Active":
+      lines.push(`  voting closes ${when(p.deadline, now)}`);
+      break;
+    case "Succeeded":
+      lines.push(`  vote closed ${when(p.deadline, now)}; next: coop queue --proposal ${p.ref}`);
+      break;
+    case "Queued":
+      lines.push(`  executable from ${when(p.eta, now)}; next: coop execute --proposal ${p.ref}`);
+      break;
+    default:
+      lines.push(`  vote closed ${when(p.deadline, now)}`);
+  }
+  if (detail) {
+    lines.push(`  proposed by ${p.proposer}`);
+    for (const [i, action] of p.actions.entries()) lines.push(`  ${i + 1}. ${action}`);
+  }
   return lines;
 }
 
 export function accountLines(s: AccountStatus, now: bigint): string[] {
+  const capped =
+    s.uncappedWeight > s.voteWeight
+      ? ` (capped by the voter cap; uncapped ${formatHours(s.uncappedWeight)})`
+      : "";
+  const delegated =
+    s.delegate.toLowerCase() === s.account.toLowerCase()
+      ? ""
+      : `; work votes delegated to ${s.delegate}`;
   return [
     `account ${s.account}`,
-    `  hours ${formatHours(s.hours)}, care ${formatHours(s.care)}, ${formatReserve(s.reserve, s.reserveBalance)}`,
-    `  credit: commons ${formatHours(s.commonsCredit)}, subsistence ${formatHours(s.subsistenceCredit)}`,
-    `  vote weight now ${formatHours(s.voteWeight)}`,
-    `  redemption fee now ${bps(s.feeBps)}` +
+    `  ${hoursText(s.hours)}, ${careText(s.care)}, ${formatReserve(s.reserve, s.reserveBalance)}`,
+    `  credit: commons ${hoursText(s.commonsCredit)}, subsistence ${hoursText(s.subsistenceCredit)}`,
+    `  vote weight now ${formatHours(s.voteWeight)}${capped}${delegated}`,
+    `  redemption fee now ${formatBps(s.feeBps)}` +
       (s.holdingSince > 0n ? ` (holding since ${when(s.holdingSince, now)})` : ""),
   ];
 }
 
 export function coopLines(s: CoopStatus, now: bigint): string[] {
   const r = s.reserve;
+  const g = s.governance;
   const lines = [
     `cooperative (reserve ${r.symbol})`,
-    `  supply: ${hoursText(s.supply.hours)}, ${formatHours(s.supply.care)} care`,
+    `  supply: ${hoursText(s.supply.hours)}, ${careText(s.supply.care)}`,
     `  pools: subsistence ${formatReserve(r, s.pools.subsistence)}, commons ${formatReserve(r, s.pools.commons)}`,
-    `  rate ${formatReserve(r, s.rate)} per hour; fee ${bps(s.fees.maxFee)} falling to ${bps(s.fees.minFee)} over ${s.fees.holdPeriod} s of holding`,
-    `  claims: ${s.claims.total} in all, ${s.claims.pending} pending`,
+    `  redemption rate ${formatPrice(r, s.rate)}; fee ${formatBps(s.fees.maxFee)} falling to ${formatBps(s.fees.minFee)} over ${durationText(s.fees.holdPeriod)} of holding`,
+    `  claims: ${s.claims.total} in all, ${s.claims.pending} pending; claim cap ${hoursText(s.claims.cap)}`,
+    `  governance: care weight ${formatWeight(g.careWeight)}, quorum ${formatBps(g.quorumFraction)} (${formatHours(g.quorumNow)} vote hours now), voter cap ${g.maxVoterShare === 0n ? "none" : formatBps(g.maxVoterShare)}, proposal threshold ${hoursText(g.proposalThreshold).replace(/ hours?$/, (unit) => ` vote${unit}`)}`,
+    `  timing: voting delay ${durationText(g.votingDelay)}, voting period ${durationText(g.votingPeriod)}, late-quorum extension ${durationText(g.lateQuorumExtension)}, timelock delay ${durationText(g.timelockDelay)}`,
   ];
   const sale = s.sale;
   lines.push(
     sale.active
-      ? `  sale ${sale.id}: ${formatHours(sale.sold)} of ${hoursText(sale.cap)} sold at ${formatReserve(r, sale.price)}, until ${when(sale.end, now)}`
+      ? `  sale ${sale.id}: ${hoursText(sale.sold)} of ${hoursText(sale.cap)} sold at ${formatPrice(r, sale.price)}, at most ${hoursText(sale.accountCap)} per account, until ${when(sale.end, now)}`
       : "  sale: none open",
   );
   const band = s.band;
+  const p = band.params;
   lines.push(
-    band.params.oracle === "0x0000000000000000000000000000000000000000"
+    p.oracle === ZERO_ADDRESS
       ? "  band: not configured"
-      : `  band: ${formatReserve(r, band.params.floor)} to ${formatReserve(r, band.params.ceiling)} per hour; this period spent ${formatReserve(r, band.spent)}, minted ${hoursText(band.minted)}`,
+      : `  band: ${formatPrice(r, p.floor)} to ${formatPrice(r, p.ceiling)}; per ${durationText(p.periodLength)} buy back with up to ${formatReserve(r, p.buybackBudget)}, emit up to ${hoursText(p.emissionCap)}; slippage ${formatBps(p.maxSlippage)}; this period spent ${formatReserve(r, band.spent)}, minted ${hoursText(band.minted)}`,
   );
+  const age =
+    s.twapObservedAt === undefined || s.twapObservedAt === 0n
+      ? ""
+      : `, observed ${when(s.twapObservedAt, now)} over ${durationText(s.twapWindow ?? 0n)}`;
   lines.push(
     s.spotPrice === undefined
       ? "  pool: no liquidity"
-      : `  pool price ${formatReserve(r, s.spotPrice)} per hour; TWAP ${s.twap === undefined ? `unavailable (${s.twapUnavailable})` : formatReserve(r, s.twap)}`,
+      : `  pool price ${formatPrice(r, s.spotPrice)}; TWAP ${s.twap === undefined ? `unavailable (${s.twapUnavailable})` : `${formatPrice(r, s.twap)}${age}`}`,
   );
   return lines;
 }
 
 export function redeemed(r: Redeemed, hours: bigint, category: string): string {
-  return `redeemed ${hoursText(hours)} of ${category} credit for ${formatReserve(r.reserve, r.payout)} (fee ${bps(r.feeBps)}, ${gas(r)})`;
+  return `redeemed ${hoursText(hours)} of ${category} credit for ${formatReserve(r.reserve, r.payout)} (fee ${formatBps(r.feeBps)}, ${gas(r)})`;
 }
 
 export function swapped(s: Swapped): string {
-  const hoursSide = (amount: bigint) => `${hoursText(amount)}`;
   const [paid, got] =
     s.sold === "hours"
-      ? [hoursSide(s.amountIn), formatReserve(s.reserve, s.amountOut)]
-      : [formatReserve(s.reserve, s.amountIn), hoursSide(s.amountOut)];
+      ? [hoursText(s.amountIn), formatReserve(s.reserve, s.amountOut)]
+      : [formatReserve(s.reserve, s.amountIn), hoursText(s.amountOut)];
   return `swapped ${paid} for ${got} (${gas(s)})`;
 }
 

@@ -1,4 +1,6 @@
-import { Contract, formatUnits, ZeroAddress } from "ethers";
+import { Contract, ZeroAddress } from "ethers";
+
+import { formatHours, formatReserve as formatReserveUnits, hoursText } from "../format/units.js";
 
 import { CliError } from "../cli/errors.js";
 import { send, type SendableMethod } from "../cli/tx.js";
@@ -51,7 +53,7 @@ export async function reserveOf(coop: Coop): Promise<Reserve> {
 
 /** "0.0125 RBTC" */
 export function formatReserve(reserve: Reserve, amount: bigint): string {
-  return `${formatUnits(amount, reserve.decimals)} ${reserve.symbol}`;
+  return formatReserveUnits(reserve, amount);
 }
 
 /** The signer's spendable balance of the reserve asset. */
@@ -84,5 +86,34 @@ export async function approveIfNeeded(
 ): Promise<void> {
   const allowance = await token.allowance(coop.signer.address, spender);
   if (allowance >= amount) return;
-  await send("approve", token.approve, [spender, amount], coop.interfaces, explainError);
+  const sent = await send(
+    "approve",
+    token.approve,
+    [spender, amount],
+    coop.interfaces,
+    explainError,
+  );
+  const tokenAddress = String((token as { target?: unknown }).target ?? "").toLowerCase();
+  const spenderName =
+    spender.toLowerCase() === coop.addresses.router.toLowerCase()
+      ? "the pool's router"
+      : spender.toLowerCase() === coop.addresses.treasury.toLowerCase()
+        ? "the treasury"
+        : spender;
+  const amountText =
+    tokenAddress === coop.addresses.workHours.toLowerCase()
+      ? hoursText(amount)
+      : tokenAddress === (coop.addresses.pair ?? "").toLowerCase()
+        ? `${formatHours(amount)} pool shares`
+        : formatReserveUnits(await reserveOf(coop), amount);
+  notice(
+    `approved ${spenderName} to take ${amountText} first (a separate transaction, gas ${sent.gasUsed.toLocaleString("en-US")})`,
+  );
+}
+
+let notice: (line: string) => void = () => undefined;
+
+/** Where operations announce a step they take on their own, such as an approval (the CLI prints it). */
+export function useNotice(print: (line: string) => void): void {
+  notice = print;
 }

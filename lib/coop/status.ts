@@ -1,9 +1,15 @@
 import { ZeroAddress } from "ethers";
 
 import type { Coop } from "./context.js";
-import { recentProposalIds, proposalStatus, type ProposalStatus } from "./governance.js";
+import { durationText } from "../format/durations.js";
+import { PARAMETER_DENOMINATOR } from "../proposals.js";
+import {
+  currentVoteWeight,
+  recentProposalIds,
+  proposalStatus,
+  type ProposalStatus,
+} from "./governance.js";
 import { reserveBalance, reserveOf, type Reserve } from "./reserve.js";
-import { chainNow } from "./time.js";
 
 export interface AccountStatus {
   account: string;
@@ -13,25 +19,30 @@ export interface AccountStatus {
   commonsCredit: bigint;
   subsistenceCredit: bigint;
   holdingSince: bigint;
+  /** Vote weight as of the next block (the latest block's changes included). */
   voteWeight: bigint;
+  /** The weight before the voter cap; larger than voteWeight when the cap cuts it. */
+  uncappedWeight: bigint;
+  delegate: string;
   feeBps: bigint;
   reserve: Reserve;
 }
 
 /** Balances, credit per category, vote weight now and the redemption fee that applies now. */
 export async function accountStatus(coop: Coop, account: string): Promise<AccountStatus> {
-  const now = await chainNow(coop);
   const reserve = await reserveOf(coop);
-  const [hours, care, held, commons, subsistence, since, weight, feeBps] = await Promise.all([
-    coop.work.balanceOf(account),
-    coop.care.balanceOf(account),
-    reserveBalance(coop, reserve, account),
-    coop.work.earnedCredit(account, 0),
-    coop.work.earnedCredit(account, 1),
-    coop.work.holdingSince(account),
-    coop.governor.voteWeight(account, now - 1n),
-    coop.treasury.feeOf(account),
-  ]);
+  const [hours, care, held, commons, subsistence, since, weight, feeBps, delegate] =
+    await Promise.all([
+      coop.work.balanceOf(account),
+      coop.care.balanceOf(account),
+      reserveBalance(coop, reserve, account),
+      coop.work.earnedCredit(account, 0),
+      coop.work.earnedCredit(account, 1),
+      coop.work.holdingSince(account),
+      currentVoteWeight(coop, account),
+      coop.treasury.feeOf(account),
+      coop.work.delegates(account),
+    ]);
   return {
     account,
     hours,
@@ -40,7 +51,9 @@ export async function accountStatus(coop: Coop, account: string): Promise<Accoun
     commonsCredit: commons,
     subsistenceCredit: subsistence,
     holdingSince: since,
-    voteWeight: weight,
+    voteWeight: weight.weight,
+    uncappedWeight: weight.uncapped,
+    delegate,
     feeBps,
     reserve,
   };
@@ -59,7 +72,22 @@ export interface CoopStatus {
   /** Reserve per hour over the oracle's last window; undefined until it has one. */
   twap?: bigint;
   twapUnavailable?: string;
-  claims: { total: bigint; pending: bigint };
+  claims: { total: bigint; pending: bigint; cap: bigint };
+  governance: {
+    careWeight: bigint;
+    maxVoterShare: bigint;
+    quorumFraction: bigint;
+    votingDelay: bigint;
+    votingPeriod: bigint;
+    lateQuorumExtension: bigint;
+    proposalThreshold: bigint;
+    timelockDelay: bigint;
+    /** The quorum a proposal created now would need, in vote hours. */
+    quorumNow: bigint;
+  };
+  /** When the oracle last observed the pool; the TWAP covers the window before it. */
+  twapObservedAt?: bigint;
+  twapWindow?: bigint;
 }
 
 const HOUR = 10n ** 18n;
@@ -67,17 +95,39 @@ const HOUR = 10n ** 18n;
 /** The cooperative's pools, rate, fees, sale, band, and the pool's price and TWAP. */
 export async function coopStatus(coop: Coop): Promise<CoopStatus> {
   const reserve = await reserveOf(coop);
-  const [pools, rate, fees, hours, care, sale, band, total, pending] = await Promise.all([
-    coop.treasury.pools(),
-    coop.treasury.rate(),
-    coop.treasury.feeParameters(),
-    coop.work.totalSupply(),
-    coop.care.totalSupply(),
-    coop.treasury.sale(),
-    coop.treasury.band(),
-    coop.registry.claimCount(),
-    coop.registry.claimCountByStatus(1),
+  const far = 2n ** 48n - 1n; // reads the parameters in force now
+  const [
+    [pools, rate, fees, hours, care, sale, band, total, pending],
+    [careWeight, maxVoterShare, quorumFraction, votingDelay, votingPeriod, extension],
+    [threshold, timelockDelay, claimCap, careSupply],
+  ] = await Promise.all([
+    Promise.all([
+      coop.treasury.pools(),
+      coop.treasury.rate(),
+      coop.treasury.feeParameters(),
+      coop.work.totalSupply(),
+      coop.care.totalSupply(),
+      coop.treasury.sale(),
+      coop.treasury.band(),
+      coop.registry.claimCount(),
+      coop.registry.claimCountByStatus(1),
+    ]),
+    Promise.all([
+      coop.governor.careWeight(far),
+      coop.governor.maxVoterShare(far),
+      coop.governor.quorumFraction(far),
+      coop.governor.votingDelay(),
+      coop.governor.votingPeriod(),
+      coop.governor.lateQuorumVoteExtension(),
+    ]),
+    Promise.all([
+      coop.governor.proposalThreshold(),
+      coop.timelock.getMinDelay(),
+      coop.registry.claimCap(),
+      coop.care.totalSupply(),
+    ]),
   ]);
+  const combined = hours + (careSupply * careWeight) / PARAMETER_DENOMINATOR;
   const status: CoopStatus = {
     reserve,
     pools: { subsistence: pools.subsistence, commons: pools.commons },
@@ -86,7 +136,18 @@ export async function coopStatus(coop: Coop): Promise<CoopStatus> {
     supply: { hours, care },
     sale,
     band,
-    claims: { total, pending },
+    claims: { total, pending, cap: claimCap },
+    governance: {
+      careWeight,
+      maxVoterShare,
+      quorumFraction,
+      votingDelay,
+      votingPeriod,
+      lateQuorumExtension: extension,
+      proposalThreshold: threshold,
+      timelockDelay,
+      quorumNow: (combined * quorumFraction) / PARAMETER_DENOMINATOR,
+    },
   };
   const pair = await coop.factory.getPair(coop.addresses.workHours, reserve.quoteToken);
   if (pair !== ZeroAddress) {
@@ -99,10 +160,12 @@ export async function coopStatus(coop: Coop): Promise<CoopStatus> {
   const oracleAddress = coop.addresses.oracle ?? band.params.oracle;
   if (oracleAddress !== undefined && oracleAddress !== ZeroAddress) {
     const oracle = await coop.ethers.getContractAt("CoopTwapOracle", oracleAddress);
+    status.twapWindow = await oracle.window();
+    status.twapObservedAt = await oracle.observedAt();
     try {
       status.twap = await oracle.consult(coop.addresses.workHours, HOUR);
     } catch {
-      status.twapUnavailable = `the oracle has not observed a full ${await oracle.window()} s window yet`;
+      status.twapUnavailable = `the oracle has not watched the pool for its full window of ${durationText(await oracle.window())} yet; coop oracle update records an observation`;
     }
   }
   return status;

@@ -1,6 +1,7 @@
-import { formatUnits, Interface } from "ethers";
+import { Interface } from "ethers";
 
-import { hoursText } from "../claims.js";
+import { durationText, timestampText } from "../format/durations.js";
+import { formatBps, formatPrice, formatReserve, hoursText } from "../format/units.js";
 import { buildProposal, type Proposal } from "../proposals.js";
 import type { Reserve } from "./reserve.js";
 
@@ -12,18 +13,18 @@ const treasuryInterface = new Interface([
 ]);
 
 function money(reserve: Reserve, amount: bigint): string {
-  return `${formatUnits(amount, reserve.decimals)} ${reserve.symbol}`;
+  return formatReserve(reserve, amount);
 }
 
 function percent(bps: bigint): string {
-  return `${formatUnits(bps, 2)}%`;
+  return formatBps(bps);
 }
 
 /** The proposal that sets the redemption rate (reserve base units per hour). */
 export function rateProposal(treasury: string, reserve: Reserve, rate: bigint): Proposal {
   return buildProposal(
     [{ target: treasury, calldata: treasuryInterface.encodeFunctionData("setRate", [rate]) }],
-    `# Set the redemption rate to ${money(reserve, rate)} per hour`,
+    `# Set the redemption rate to ${formatPrice(reserve, rate)}`,
   );
 }
 
@@ -43,7 +44,7 @@ export function feesProposal(
         ]),
       },
     ],
-    `# Redemption fee from ${percent(fees.maxFee)} down to ${percent(fees.minFee)} over ${fees.holdPeriod} s of holding`,
+    `# Redemption fee from ${percent(fees.maxFee)} down to ${percent(fees.minFee)} over ${durationText(fees.holdPeriod)} of holding`,
   );
 }
 
@@ -71,10 +72,14 @@ export function saleProposal(treasury: string, reserve: Reserve, sale: SaleTerms
       },
     ],
     [
-      `# Open a sale of ${hoursText(sale.cap)} at ${money(reserve, sale.price)} per hour`,
+      `# Open a sale of ${hoursText(sale.cap)} at ${formatPrice(reserve, sale.price)}, at most ${hoursText(sale.accountCap)} per account, for ${durationText(sale.end - sale.start)}`,
       "",
-      `At most ${hoursText(sale.accountCap)} per account, from ${new Date(Number(sale.start) * 1000).toISOString()} to ${new Date(Number(sale.end) * 1000).toISOString()}.`,
-      "Bought hours vote and trade but carry no redemption credit.",
+      `- price: ${formatPrice(reserve, sale.price)}`,
+      `- hours for sale: ${hoursText(sale.cap)}`,
+      `- at most per account: ${hoursText(sale.accountCap)}`,
+      `- open from ${timestampText(sale.start)} to ${timestampText(sale.end)} (${durationText(sale.end - sale.start)})`,
+      "",
+      "Replaces any sale still open. Bought hours vote and trade but carry no redemption credit.",
     ].join("\n"),
   );
 }
@@ -111,9 +116,17 @@ export function bandProposal(treasury: string, reserve: Reserve, band: BandTerms
       },
     ],
     [
-      `# Keep the hour between ${money(reserve, band.floor)} and ${money(reserve, band.ceiling)}`,
+      `# Keep the hour between ${money(reserve, band.floor)} and ${money(reserve, band.ceiling)}: per ${durationText(band.periodLength)} buy back with up to ${money(reserve, band.buybackBudget)}, emit up to ${hoursText(band.emissionCap)}, slippage ${percent(band.maxSlippage)}`,
       "",
-      `Per ${band.periodLength} s period: buy back with up to ${money(reserve, band.buybackBudget)} below the floor, emit up to ${hoursText(band.emissionCap)} above the ceiling; at most ${percent(band.maxSlippage)} below the TWAP.`,
+      `- floor: ${formatPrice(reserve, band.floor)} (below it the treasury buys hours back and burns them)`,
+      `- ceiling: ${formatPrice(reserve, band.ceiling)} (above it the treasury emits new hours)`,
+      `- buy-back budget: ${money(reserve, band.buybackBudget)} per period`,
+      `- emission cap: ${hoursText(band.emissionCap)} per period`,
+      `- period: ${durationText(band.periodLength)}`,
+      `- largest trade price below the TWAP: ${percent(band.maxSlippage)}`,
+      `- TWAP oracle: ${band.oracle}; router: ${band.router}`,
+      "",
+      "Replaces the band in force, if any.",
     ].join("\n"),
   );
 }

@@ -1,21 +1,28 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { runCommand } from "../../lib/cli/errors.js";
-import { parseIds } from "../../lib/cli/parse.js";
+import { required } from "../../lib/cli/parse.js";
 import { openSession } from "../../lib/cli/session.js";
-import { executeProposal } from "../../lib/coop/governance.js";
-import { gas } from "../../lib/coop/report.js";
+import { executeProposal, resolveProposal } from "../../lib/coop/governance.js";
+import { executed } from "../../lib/coop/report.js";
+import { waitUntil } from "../../lib/coop/time.js";
+import { proposalRef } from "../../lib/governance/refs.js";
 
 interface Args {
   proposal: string;
+  wait: boolean;
   from: string;
 }
 
 export default async function execute(args: Args, hre: HardhatRuntimeEnvironment): Promise<void> {
   await runCommand(async () => {
-    const [id] = parseIds(args.proposal, "--proposal");
+    required(args.proposal, "--proposal");
     const coop = await openSession(hre, args.from);
-    const result = await executeProposal(coop, id);
-    console.log(`proposal ${id} executed (${gas(result)})`);
+    const id = await resolveProposal(coop, args.proposal);
+    const wait = args.wait
+      ? (until: bigint, now: bigint) => waitUntil(until, now, console.log)
+      : undefined;
+    const result = await executeProposal(coop, id, wait);
+    for (const line of executed(result, proposalRef(id))) console.log(line);
   });
 }

@@ -7,6 +7,7 @@ import { propose } from "../../lib/coop/governance.js";
 import { proposed } from "../../lib/coop/report.js";
 import { reserveOf } from "../../lib/coop/reserve.js";
 import { chainNow } from "../../lib/coop/time.js";
+import { formatPrice } from "../../lib/format/units.js";
 import { bandProposal } from "../../lib/coop/treasury-proposals.js";
 
 interface Args {
@@ -51,6 +52,12 @@ export default async function proposeBand(
       periodLength,
       maxSlippage,
     });
+    const current = (await coop.treasury.band()).params;
+    if (BigInt(current.oracle) !== 0n) {
+      console.log(
+        `warning: the band in force (${formatPrice(reserve, current.floor)} to ${formatPrice(reserve, current.ceiling)}) is replaced when this proposal executes`,
+      );
+    }
     const result = await propose(coop, proposal);
     for (const line of proposed(result, await chainNow(coop))) console.log(line);
   });

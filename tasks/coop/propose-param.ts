@@ -8,7 +8,7 @@ import { parameterProposal, propose } from "../../lib/coop/governance.js";
 import { proposed } from "../../lib/coop/report.js";
 import { reserveOf } from "../../lib/coop/reserve.js";
 import { chainNow } from "../../lib/coop/time.js";
-import { rateProposal } from "../../lib/coop/treasury-proposals.js";
+import { feesProposal, rateProposal } from "../../lib/coop/treasury-proposals.js";
 import type { ParameterChange, Proposal } from "../../lib/proposals.js";
 
 interface Args {
@@ -27,6 +27,9 @@ const NAMES = [
   "proposalThreshold",
   "claimCap",
   "rate",
+  "maxFee",
+  "minFee",
+  "holdPeriod",
 ] as const;
 
 /** A governance parameter change, read from human units; checked before connecting. */
@@ -53,9 +56,22 @@ function governanceChange(name: string, value: string): ParameterChange | undefi
   }
 }
 
+/** The fee schedule with one of its three terms changed; the other two stay as they are. */
+async function feeChange(coop: Coop, name: string, value: string) {
+  const current = await coop.treasury.feeParameters();
+  const fees = { maxFee: current.maxFee, minFee: current.minFee, holdPeriod: current.holdPeriod };
+  if (name === "maxFee") fees.maxFee = parsePercent(value, "--value");
+  if (name === "minFee") fees.minFee = parsePercent(value, "--value");
+  if (name === "holdPeriod") fees.holdPeriod = parseDuration(value, "--value");
+  return feesProposal(coop.addresses.treasury, fees);
+}
+
 async function build(coop: Coop, name: string, value: string): Promise<Proposal> {
   const change = governanceChange(name, value);
   if (change !== undefined) return parameterProposal(coop, [change]);
+  if (name === "maxFee" || name === "minFee" || name === "holdPeriod") {
+    return feeChange(coop, name, value);
+  }
   const reserve = await reserveOf(coop);
   return rateProposal(
     coop.addresses.treasury,
@@ -73,7 +89,9 @@ export default async function proposeParam(
     if (name === undefined)
       throw new CliError(`--name must be one of ${NAMES.join(", ")}; got "${args.name}"`);
     required(args.value, "--value");
-    if (name !== "rate") governanceChange(name, args.value);
+    if (name === "maxFee" || name === "minFee") parsePercent(args.value, "--value");
+    else if (name === "holdPeriod") parseDuration(args.value, "--value");
+    else if (name !== "rate") governanceChange(name, args.value);
     const coop = await openSession(hre, args.from);
     const result = await propose(coop, await build(coop, name, args.value));
     for (const line of proposed(result, await chainNow(coop))) console.log(line);

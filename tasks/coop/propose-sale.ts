@@ -6,7 +6,8 @@ import { openSession } from "../../lib/cli/session.js";
 import { propose } from "../../lib/coop/governance.js";
 import { proposed } from "../../lib/coop/report.js";
 import { reserveOf } from "../../lib/coop/reserve.js";
-import { chainNow } from "../../lib/coop/time.js";
+import { chainNow, when } from "../../lib/coop/time.js";
+import { hoursText } from "../../lib/format/units.js";
 import { saleProposal } from "../../lib/coop/treasury-proposals.js";
 
 interface Args {
@@ -44,6 +45,12 @@ export default async function proposeSale(
       start,
       end: start + days * 86_400n,
     });
+    const running = await coop.treasury.sale();
+    if (running.active && running.end > now) {
+      console.log(
+        `warning: sale ${running.id} is open until ${when(running.end, now)} with ${hoursText(running.cap - running.sold)} left; this proposal replaces it when executed`,
+      );
+    }
     const result = await propose(coop, proposal);
     for (const line of proposed(result, now)) console.log(line);
   });

@@ -1,24 +1,32 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { runCommand } from "../../lib/cli/errors.js";
-import { parseIds } from "../../lib/cli/parse.js";
+import { required } from "../../lib/cli/parse.js";
 import { openSession } from "../../lib/cli/session.js";
-import { queueProposal } from "../../lib/coop/governance.js";
+import { queueProposal, resolveProposal } from "../../lib/coop/governance.js";
 import { gas } from "../../lib/coop/report.js";
-import { chainNow, when } from "../../lib/coop/time.js";
+import { chainNow, waitUntil, when } from "../../lib/coop/time.js";
+import { proposalRef } from "../../lib/governance/refs.js";
 
 interface Args {
   proposal: string;
+  wait: boolean;
   from: string;
 }
 
 export default async function queue(args: Args, hre: HardhatRuntimeEnvironment): Promise<void> {
   await runCommand(async () => {
-    const [id] = parseIds(args.proposal, "--proposal");
+    required(args.proposal, "--proposal");
     const coop = await openSession(hre, args.from);
-    const result = await queueProposal(coop, id);
+    const id = await resolveProposal(coop, args.proposal);
+    const wait = args.wait
+      ? (until: bigint, now: bigint) => waitUntil(until, now, console.log)
+      : undefined;
+    const result = await queueProposal(coop, id, wait);
+    const ref = proposalRef(id);
     console.log(
-      `proposal ${id} queued; executable from ${when(result.eta, await chainNow(coop))} (${gas(result)})`,
+      `proposal ${ref} queued; executable from ${when(result.eta, await chainNow(coop))} (${gas(result)})`,
     );
+    console.log(`  next: coop execute --proposal ${ref}`);
   });
 }

@@ -1,24 +1,33 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { runCommand } from "../../lib/cli/errors.js";
-import { parseChoice, parseIds } from "../../lib/cli/parse.js";
+import { parseChoice, required } from "../../lib/cli/parse.js";
 import { openSession } from "../../lib/cli/session.js";
-import { castVote, SUPPORT } from "../../lib/coop/governance.js";
+import { castVote, resolveProposal, SUPPORT } from "../../lib/coop/governance.js";
 import { voted } from "../../lib/coop/report.js";
+import { waitUntil } from "../../lib/coop/time.js";
+import { proposalRef } from "../../lib/governance/refs.js";
 
 interface Args {
   proposal: string;
   support: string;
   reason: string;
+  wait: boolean;
   from: string;
 }
 
 export default async function vote(args: Args, hre: HardhatRuntimeEnvironment): Promise<void> {
   await runCommand(async () => {
-    const [proposalId] = parseIds(args.proposal, "--proposal");
+    required(args.proposal, "--proposal");
     const support = parseChoice(args.support, "--support", SUPPORT);
     const coop = await openSession(hre, args.from);
-    const result = await castVote(coop, { proposalId, support, reason: args.reason });
-    console.log(voted(result, SUPPORT[support], coop.signer.address));
+    const proposalId = await resolveProposal(coop, args.proposal);
+    const result = await castVote(coop, {
+      proposalId,
+      support,
+      reason: args.reason,
+      wait: args.wait ? (until, now) => waitUntil(until, now, console.log) : undefined,
+    });
+    console.log(voted(result, SUPPORT[support], coop.signer.address, proposalRef(proposalId)));
   });
 }
