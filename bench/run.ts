@@ -12,6 +12,7 @@ import path from "node:path";
 import { artifacts, config, network } from "hardhat";
 
 import { anchorGovernance, anchorToken, anchorUniswap } from "./lib/anchors.js";
+import { appSection } from "./lib/app.js";
 import { Chain, Recorder, progress } from "./lib/chain.js";
 import { measureOurs } from "./lib/ours.js";
 import { renderReport } from "./lib/report.js";
@@ -55,7 +56,7 @@ const results: BenchResults = {
 };
 results.targets = checkTargets(results);
 
-const report = renderReport(results);
+const report = renderReport(results) + (await appSection());
 const here = import.meta.dirname;
 await writeFile(path.join(here, "REPORT.md"), report);
 await writeFile(path.join(here, "results.json"), `${JSON.stringify(results, null, 2)}\n`);

@@ -4,14 +4,23 @@
  * import from here, never from ethers or the CLI directly, so that what a
  * member reads in the browser is worded exactly as the CLI words it.
  */
-import { Interface, formatUnits, parseUnits } from "ethers";
-import { decodeFunctionData, type Abi, type Address } from "viem";
+import { Interface, parseUnits } from "ethers";
 
-import { CLAIM_CATEGORIES, formatHours, hoursText, parseHours } from "../../lib/claims.js";
-import { describeRevert } from "../../lib/cli/tx.js";
-import { explainError } from "../../lib/coop/explain.js";
-import { duration, when } from "../../lib/coop/time.js";
-import { formatHours as proposalHours, proposalStateName } from "../../lib/proposals.js";
+import { CLAIM_CATEGORIES, parseHours } from "../../lib/claims.js";
+import { explainRevertData } from "../../lib/errors/explain.js";
+import { durationText, whenText } from "../../lib/format/durations.js";
+import {
+  formatBps,
+  formatHours,
+  formatPrice,
+  formatReserve,
+  hoursText,
+  RBTC,
+  type ReserveUnit,
+} from "../../lib/format/units.js";
+import { decodeActions, descriptionTitle } from "../../lib/governance/actions.js";
+import { proposalRef } from "../../lib/governance/refs.js";
+import { proposalStateName } from "../../lib/proposals.js";
 import * as abis from "./generated/abis.js";
 
 export {
@@ -23,27 +32,35 @@ export {
   type ClaimSummary,
   type Proposal,
 } from "../../lib/proposals.js";
-export { CLAIM_CATEGORIES, duration, formatHours, hoursText, proposalStateName, when };
 export { getAmountOut } from "../../lib/dex.js";
+export {
+  CLAIM_CATEGORIES,
+  formatHours,
+  hoursText,
+  proposalRef,
+  proposalStateName,
+  RBTC,
+  descriptionTitle as proposalTitle,
+  durationText as duration,
+  whenText as when,
+};
 
 /** The reserve asset as the app shows it: RBTC, or an ERC20's symbol and decimals. */
-export interface Money {
-  readonly symbol: string;
-  readonly decimals: number;
-}
-
-export const RBTC: Money = { symbol: "RBTC", decimals: 18 };
+export type Money = ReserveUnit;
 
 /** "0.0125 RBTC": an amount of the reserve in its own unit. */
 export function moneyText(money: Money, amount: bigint): string {
-  const text = formatUnits(amount, money.decimals);
-  return `${text.endsWith(".0") ? text.slice(0, -2) : text} ${money.symbol}`;
+  return formatReserve(money, amount);
+}
+
+/** "0.00012 RBTC per hour". */
+export function priceText(money: Money, perHour: bigint): string {
+  return formatPrice(money, perHour);
 }
 
 /** "0.5%" for basis points. */
 export function bpsText(bps: bigint): string {
-  const text = formatUnits(bps * 100n, 4);
-  return `${text.endsWith(".0") ? text.slice(0, -2) : text}%`;
+  return formatBps(bps);
 }
 
 /** The result of reading a form field: a value, or the one sentence that says what is wrong. */
@@ -89,7 +106,7 @@ export function parsePercentInput(text: string, maxPercent: number): Parsed<bigi
 /** Every contract interface whose custom errors a call may raise, for {@link revertSentence}. */
 const interfaces = Object.values(abis).map((abi) => new Interface(abi as unknown as string));
 
-/** The hex revert data somewhere in a viem error's chain of causes. */
+/** The hex revert data somewhere in a viem error's chain of causes (`raw` or `data`). */
 function revertDataOf(error: unknown): string | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 8 && typeof current === "object" && current !== null; depth++) {
@@ -107,51 +124,30 @@ function revertDataOf(error: unknown): string | undefined {
  * words and human units, a wallet refusal as a refusal, anything else by its
  * first line.
  */
-export function revertSentence(error: unknown): string {
+export function revertSentence(error: unknown, reserve: Money = RBTC): string {
   const data = revertDataOf(error);
-  if (data !== undefined) return describeRevert({ data }, interfaces, explainError);
+  const words = data === undefined ? undefined : explainRevertData(data, interfaces, { reserve });
+  if (words !== undefined) return words;
   const text = error instanceof Error ? error.message : String(error);
   if (/user (rejected|denied)/i.test(text)) return "the wallet refused to sign";
   const short = (error as { shortMessage?: unknown }).shortMessage;
   return (typeof short === "string" ? short : text).split("\n")[0];
 }
 
-/** The first line of a proposal's description, without its Markdown heading mark. */
-export function proposalTitle(description: string): string {
-  return description.split("\n")[0].replace(/^#\s*/, "");
-}
+/** Names of the cooperative's contracts by address ("treasury"), for decoded actions. */
+export type ContractNames = Readonly<Record<string, string>>;
 
-/** A proposal's short reference: the first 8 hex digits of its id, as members quote it. */
-export function proposalRef(id: bigint): string {
-  return id.toString(16).padStart(64, "0").slice(0, 8);
-}
-
-/** Contract names by address, for the words of a decoded action. */
-export type ContractNames = ReadonlyMap<string, { name: string; abi: Abi }>;
-
-/**
- * One action of a proposal in words: "approve claims 1, 2 (ContributionRegistry)",
- * decoded with the ABI of the contract it calls; amounts of hours in hours.
- */
-export function actionText(target: Address, calldata: `0x${string}`, names: ContractNames): string {
-  const known = names.get(target.toLowerCase());
-  if (known === undefined) return `call ${target} with ${calldata.slice(0, 10)}`;
-  try {
-    const { functionName, args } = decodeFunctionData({ abi: known.abi, data: calldata });
-    const words = functionName.replace(/([A-Z])/g, " $1").toLowerCase();
-    const shown = (args ?? []).map((arg) => argText(functionName, arg)).join(", ");
-    return `${known.name}: ${words}${shown === "" ? "" : ` ${shown}`}`;
-  } catch {
-    return `${known.name}: unknown call ${calldata.slice(0, 10)}`;
-  }
-}
-
-function argText(functionName: string, arg: unknown): string {
-  if (Array.isArray(arg)) return arg.map((item) => argText(functionName, item)).join(", ");
-  if (typeof arg === "bigint") {
-    return arg >= 10n ** 15n ? `${proposalHours(arg)} hours` : arg.toString();
-  }
-  return String(arg);
+/** A proposal's actions in words, one line each, as the CLI decodes them. */
+export function actionTexts(
+  proposal: {
+    readonly targets: readonly string[];
+    readonly values: readonly bigint[];
+    readonly calldatas: readonly string[];
+  },
+  names: ContractNames,
+  reserve: Money = RBTC,
+): string[] {
+  return decodeActions(proposal, { names, reserve }).map((action) => action.text);
 }
 
 /** A claim category's name in lower case ("care"). */

@@ -5,10 +5,10 @@
  * once, without a browser.
  */
 import { expect } from "chai";
-import { encodeErrorResult, encodeFunctionData, type Abi, type Address } from "viem";
+import { encodeErrorResult, encodeFunctionData, type Address } from "viem";
 
 import {
-  actionText,
+  actionTexts,
   approveClaimsProposal,
   bpsText,
   duration,
@@ -22,15 +22,12 @@ import {
   RBTC,
   type ContractNames,
 } from "../src/domain.js";
-import { governorAbi, registryAbi, treasuryAbi } from "../src/generated/abis.js";
+import { oracleAbi, registryAbi } from "../src/generated/abis.js";
 
 const HOUR = 10n ** 18n;
 const REGISTRY: Address = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 const GOVERNOR: Address = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
-const NAMES: ContractNames = new Map<string, { name: string; abi: Abi }>([
-  [REGISTRY.toLowerCase(), { name: "ContributionRegistry", abi: registryAbi }],
-  [GOVERNOR.toLowerCase(), { name: "HolisticGovernor", abi: governorAbi }],
-]);
+const NAMES: ContractNames = { [REGISTRY]: "registry", [GOVERNOR]: "governor" };
 
 describe("app formatting", function () {
   describe("amounts", function () {
@@ -93,10 +90,10 @@ describe("app formatting", function () {
 
   describe("durations", function () {
     it("says a countdown in at most two units", function () {
-      expect(duration(0n)).to.equal("0 s");
-      expect(duration(65n)).to.equal("1 min 5 s");
-      expect(duration(90_061n)).to.equal("1 d 1 h");
-      expect(duration(300n)).to.equal("5 min");
+      expect(duration(0n)).to.equal("0 seconds");
+      expect(duration(65n)).to.equal("1 minute 5 seconds");
+      expect(duration(90_061n)).to.equal("1 day 1 hour");
+      expect(duration(300n)).to.equal("5 minutes");
     });
   });
 
@@ -107,9 +104,9 @@ describe("app formatting", function () {
         { id: 2n, claimant: GOVERNOR, amount: HOUR, category: 2 },
       ]);
       expect(proposal.description.split("\n")[0]).to.equal("# Approve 2 contribution claims");
-      expect(
-        actionText(proposal.targets[0] as Address, proposal.calldatas[0] as `0x${string}`, NAMES),
-      ).to.equal("ContributionRegistry: approve claims 1, 2");
+      expect(actionTexts(proposal, NAMES)).to.deep.equal([
+        "registry: approve claims 1, 2 (mints their hours and care)",
+      ]);
     });
 
     it("shows amounts of hours in an action as hours", function () {
@@ -118,21 +115,21 @@ describe("app formatting", function () {
         functionName: "setClaimCap",
         args: [40n * HOUR],
       });
-      expect(actionText(REGISTRY, data, NAMES)).to.equal(
-        "ContributionRegistry: set claim cap 40 hours",
-      );
+      expect(
+        actionTexts({ targets: [REGISTRY], values: [0n], calldatas: [data] }, NAMES),
+      ).to.deep.equal(["registry: set the claim cap to 40 hours"]);
     });
 
     it("names an unknown target by its address and selector", function () {
       const stranger: Address = "0x000000000000000000000000000000000000bEEF";
-      expect(actionText(stranger, "0x12345678", NAMES)).to.equal(
-        `call ${stranger} with 0x12345678`,
-      );
+      expect(
+        actionTexts({ targets: [stranger], values: [0n], calldatas: ["0x12345678"] }, NAMES),
+      ).to.deep.equal([`${stranger}: call 0x12345678`]);
     });
 
     it("gives each proposal a short reference of 8 hex digits", function () {
-      expect(proposalRef(0xabcdef0123456789n << 192n)).to.equal("abcdef01");
-      expect(proposalRef(1n)).to.equal("00000000");
+      expect(proposalRef(0xabcdef0123456789n << 192n)).to.equal("pabcdef01");
+      expect(proposalRef(1n)).to.equal("p00000000");
     });
   });
 
@@ -146,17 +143,17 @@ describe("app formatting", function () {
       // viem nests the revert data in the error's causes.
       const error = { shortMessage: "reverted", cause: { cause: { raw } } };
       expect(revertSentence(error)).to.equal(
-        "hours must be above 0 and at most the claim cap of 40; got 50",
+        "hours must be above 0 and at most the claim cap of 40 hours; got 50 hours",
       );
     });
 
-    it("names an error without words by its name and arguments", function () {
+    it("words an error it has no sentence for from its name and figures", function () {
       const raw = encodeErrorResult({
-        abi: treasuryAbi,
-        errorName: "TreasuryInvalidSlippage",
-        args: [1n, 2n],
+        abi: oracleAbi,
+        errorName: "TwapOracleInvalidWindow",
+        args: [60],
       });
-      expect(revertSentence({ cause: { data: raw } })).to.equal("TreasuryInvalidSlippage(1, 2)");
+      expect(revertSentence({ cause: { data: raw } })).to.equal("twap oracle invalid window (60)");
     });
 
     it("says when the wallet refused", function () {

@@ -5,15 +5,14 @@
  * sends nothing; the pages fit a phone; screenshots for the README; the
  * first load and the bundle size, reported.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 
 import { expect } from "chai";
 import type { Locator, Page } from "playwright-core";
-import { createPublicClient, http, keccak256, type Address } from "viem";
+import { createPublicClient, formatUnits, http, keccak256, type Address } from "viem";
 
-import { hoursText } from "../../lib/claims.js";
 import { proposalStateName } from "../../lib/proposals.js";
 import {
   governorAbi,
@@ -22,7 +21,8 @@ import {
   treasuryAbi,
   workHoursAbi,
 } from "../src/generated/abis.js";
-import { proposalRef, moneyText, RBTC } from "../src/domain.js";
+import { hoursText, moneyText, priceText, proposalRef, RBTC } from "../src/domain.js";
+import { APP_FIGURES_FILE, type AppFigures } from "../../bench/lib/app.js";
 import { ACCOUNTS, chainMarks, startHarness, type Harness } from "./browser.js";
 
 const PORT = Number(process.env.APP_TEST_NODE_PORT ?? 8547);
@@ -143,7 +143,7 @@ describe("member app in a browser", function () {
       await page.getByRole("button", { name: "Propose approval" }).click();
       await confirmed(
         page.getByRole("form", { name: "Propose approval" }),
-        /proposal [0-9a-f]{8} created: Approve 1 contribution claim/,
+        /proposal p[0-9a-f]{8} created: Approve 1 contribution claim/,
       );
       const logs = await chain.getContractEvents({
         address: at.governor,
@@ -172,7 +172,7 @@ describe("member app in a browser", function () {
       await card.getByLabel("For").check();
       await card.getByLabel("Reason (optional)").fill("the garden needed it");
       await card.getByRole("button", { name: "Vote" }).click();
-      await confirmed(card, /voted for on [0-9a-f]{8} with a weight of/);
+      await confirmed(card, /voted for on p[0-9a-f]{8} with a weight of/);
       await h.useAccount(ACCOUNTS.alice);
       await h.page.getByTestId("account").getByText(ACCOUNTS.alice).waitFor(WAIT);
       await card.getByLabel("For").check();
@@ -268,7 +268,7 @@ describe("member app in a browser", function () {
         at.wrbtc,
       ]);
       expect(await figure(page, "Price").innerText()).to.equal(
-        `${moneyText(RBTC, (rReserve * 10n ** 18n) / rHours)} per hour`,
+        priceText(RBTC, (rReserve * 10n ** 18n) / rHours),
       );
       const before = await read<bigint>(at.workHours, workHoursAbi, "balanceOf", [ACCOUNTS.bob]);
       await page.getByLabel(/^Sell/).selectOption("hours");
@@ -284,9 +284,33 @@ describe("member app in a browser", function () {
         at.wrbtc,
       ]);
       await figure(page, "Price")
-        .getByText(`${moneyText(RBTC, (r2 * 10n ** 18n) / h2)} per hour`)
+        .getByText(priceText(RBTC, (r2 * 10n ** 18n) / h2))
         .waitFor(WAIT);
       await page.screenshot({ path: path.join(SCREENSHOTS, "market.png"), fullPage: true });
+    });
+
+    it("charts the pool price from the chain's events", async function () {
+      await open(h, "charts");
+      const { page } = h;
+      const figureEl = page.getByRole("figure", { name: "Pool price and TWAP" });
+      await figureEl.waitFor(WAIT);
+      await figureEl.getByText(/Data of/).click();
+      const [rHours, rReserve] = await read<[bigint, bigint]>(at.router, routerAbi, "getReserves", [
+        at.workHours,
+        at.wrbtc,
+      ]);
+      const rows = figureEl.getByRole("row");
+      const last = rows.last().getByRole("cell").nth(1);
+      expect(Number(await last.innerText())).to.equal(
+        Number(formatUnits((rReserve * 10n ** 18n) / rHours, 18)),
+      );
+      const supply = page.getByRole("figure", { name: "Supply of hours and care" });
+      await supply.getByText(/Data of/).click();
+      const total = await read<bigint>(at.workHours, workHoursAbi, "totalSupply");
+      expect(
+        Number(await supply.getByRole("row").last().getByRole("cell").nth(1).innerText()),
+      ).to.equal(Number(formatUnits(total, 18)));
+      await page.screenshot({ path: path.join(SCREENSHOTS, "charts.png"), fullPage: true });
     });
   });
 
@@ -334,7 +358,7 @@ describe("member app in a browser", function () {
       await open(h, "treasury");
       const form = h.page.locator("form").first();
       await refused(form, [["Hours to redeem", "-1"]], "Redeem", /is not a number of hours/);
-      await refused(form, [["Hours to redeem", "5000"]], "Redeem", /cannot redeem 5000 hours/);
+      await refused(form, [["Hours to redeem", "5000"]], "Redeem", /cannot redeem 5,000 hours/);
       await refused(
         form,
         [
@@ -421,10 +445,13 @@ describe("member app in a browser", function () {
         const overflow = await h.page.evaluate(
           "document.documentElement.scrollWidth - document.documentElement.clientWidth",
         );
+        // What sticks out, leaving aside what a scrolling box (a wide table) holds.
         const widest = await h.page.evaluate(`[...document.querySelectorAll("body *")]
           .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
-          .map((e) => e.tagName.toLowerCase() + (e.getAttribute("name") ? "[" + e.getAttribute("name") + "]" : ""))
-          .slice(-3).join(", ")`);
+          .filter((e) => { for (let a = e.parentElement; a; a = a.parentElement)
+            if (getComputedStyle(a).overflowX !== "visible") return false; return true; })
+          .map((e) => e.tagName.toLowerCase() + (e.className ? "." + e.className : "") + "@" + Math.round(e.getBoundingClientRect().right))
+          .join(", ")`);
         expect(overflow, `${page} is wider than the phone: ${widest}`).to.be.at.most(0);
       }
       await h.page.screenshot({ path: path.join(SCREENSHOTS, "phone-account.png") });
@@ -448,6 +475,13 @@ describe("member app in a browser", function () {
       console.log(
         `      app: first load ${loadMs} ms against the local node; JavaScript ${(gzipped / 1024).toFixed(1)} kB gzipped`,
       );
+      const figures: AppFigures = {
+        measuredAt: new Date().toISOString(),
+        firstLoadMs: loadMs,
+        javascriptGzipBytes: gzipped,
+        budgetGzipBytes: BUNDLE_BUDGET,
+      };
+      await writeFile(APP_FIGURES_FILE, `${JSON.stringify(figures, null, 2)}\n`);
       expect(gzipped).to.be.below(BUNDLE_BUDGET);
     });
   });

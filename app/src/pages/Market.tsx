@@ -16,6 +16,7 @@ import {
   parseHoursInput,
   parseMoneyInput,
   parsePercentInput,
+  priceText,
   type Money,
 } from "../domain.js";
 import { oracleAbi, pairAbi, routerAbi, workHoursAbi } from "../generated/abis.js";
@@ -71,14 +72,11 @@ export default function MarketPage() {
       <Figures
         label="Pool"
         rows={[
-          [
-            "Price",
-            price === undefined ? "no liquidity yet" : `${moneyText(reserve, price)} per hour`,
-          ],
+          ["Price", price === undefined ? "no liquidity yet" : priceText(reserve, price)],
           [
             "TWAP",
             twap !== undefined
-              ? `${moneyText(reserve, twap)} per hour`
+              ? priceText(reserve, twap)
               : twapError !== null
                 ? "not ready: the oracle has no full window yet"
                 : "…",

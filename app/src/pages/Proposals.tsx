@@ -1,14 +1,16 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState, type FormEvent } from "react";
-import { parseEventLogs, type Abi, type Address, type Hex } from "viem";
+import { parseEventLogs, type Address, type Hex } from "viem";
 import { usePublicClient, useReadContract, useReadContracts } from "wagmi";
 
-import { useAddresses, type Addresses } from "../chain/deployment.js";
+import { useAddresses } from "../chain/deployment.js";
 import { useAccountAddress, useChainNow } from "../chain/hooks.js";
+import { useReserve } from "../chain/reserve.js";
 import { TxStatus, useTransaction } from "../chain/tx.js";
 import { Section } from "../components/Figures.js";
 import {
-  actionText,
+  actionTexts,
+  RBTC,
   approveClaimsProposal,
   descriptionHash,
   duration,
@@ -20,10 +22,8 @@ import {
   type ClaimSummary,
   type ContractNames,
 } from "../domain.js";
-import * as abis from "../generated/abis.js";
+import { governorAbi } from "../generated/abis.js";
 import { ClaimTable, useClaims, useLatestClaimIds } from "./Claims.js";
-
-const { governorAbi } = abis;
 
 /** How many of the latest proposals the page shows. */
 const LATEST_PROPOSALS = 20;
@@ -37,30 +37,18 @@ interface Created {
   description: string;
 }
 
-const CONTRACT_NAMES: Record<keyof Addresses, [string, Abi]> = {
-  workHours: ["WorkHours", abis.workHoursAbi],
-  careReputation: ["CareReputation", abis.careReputationAbi],
-  registry: ["ContributionRegistry", abis.registryAbi],
-  timelock: ["CoopTimelock", abis.timelockAbi],
-  governor: ["HolisticGovernor", abis.governorAbi],
-  treasury: ["RedemptionTreasury", abis.treasuryAbi],
-  factory: ["CoopPairFactory", abis.factoryAbi],
-  router: ["CoopRouter", abis.routerAbi],
-  wrbtc: ["WRBTC", abis.wrbtcAbi],
-  pair: ["CoopPair", abis.pairAbi],
-  oracle: ["CoopTwapOracle", abis.oracleAbi],
-};
-
+/** Role names by address ("treasury"), for the decoded actions. */
 function useContractNames(): ContractNames {
   const at = useAddresses();
-  return useMemo(() => {
-    const names = new Map<string, { name: string; abi: Abi }>();
-    for (const [role, [name, abi]] of Object.entries(CONTRACT_NAMES)) {
-      const address = at[role as keyof Addresses];
-      if (address !== undefined) names.set(address.toLowerCase(), { name, abi });
-    }
-    return names;
-  }, [at]);
+  return useMemo(
+    () =>
+      Object.fromEntries(
+        Object.entries(at)
+          .filter(([, address]) => address !== undefined)
+          .map(([role, address]) => [address as string, role]),
+      ),
+    [at],
+  );
 }
 
 /** The latest proposals, newest first, from the governor's ProposalCreated events. */
@@ -118,6 +106,7 @@ function ProposalCard({ proposal }: { proposal: Created }) {
   const me = useAccountAddress();
   const now = useChainNow();
   const names = useContractNames();
+  const reserve = useReserve();
   const id = proposal.id;
   const gov = { address: at.governor, abi: governorAbi } as const;
   const { data } = useReadContracts({
@@ -194,8 +183,8 @@ function ProposalCard({ proposal }: { proposal: Created }) {
       <details>
         <summary>Actions ({proposal.targets.length})</summary>
         <ol>
-          {proposal.targets.map((target, i) => (
-            <li key={i}>{actionText(target, proposal.calldatas[i], names)}</li>
+          {actionTexts(proposal, names, reserve ?? RBTC).map((text, i) => (
+            <li key={i}>{text}</li>
           ))}
         </ol>
       </details>

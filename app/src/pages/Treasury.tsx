@@ -13,6 +13,7 @@ import {
   moneyText,
   parseHoursInput,
   parseMoneyInput,
+  priceText,
   when,
   type Money,
 } from "../domain.js";
@@ -42,7 +43,7 @@ export default function TreasuryPage() {
         rows={[
           ["Subsistence pool", moneyText(reserve, subsistence)],
           ["Commons pool", moneyText(reserve, commons)],
-          ["Rate", `${moneyText(reserve, rate)} per hour`],
+          ["Rate", priceText(reserve, rate)],
           [
             "Redemption fee",
             `${bpsText(BigInt(maxFee))}, falling to ${bpsText(BigInt(minFee))} after holding for ${Number(holdPeriod) / 86_400} days`,
@@ -225,7 +226,7 @@ function Sale({ reserve }: { reserve: Money & { native: boolean; token?: `0x${st
       {sale.active ? (
         <p>
           Sale {String(sale.id)}: {hoursText(sale.sold)} of {hoursText(sale.cap)} sold at{" "}
-          {moneyText(reserve, sale.price)} per hour, {open ? "open until" : "opens"}{" "}
+          {priceText(reserve, sale.price)}, {open ? "open until" : "opens"}{" "}
           {when(BigInt(open ? sale.end : sale.start), now)}.
         </p>
       ) : (
