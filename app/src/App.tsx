@@ -24,7 +24,11 @@ function currentPath(): string {
 export function App() {
   const [path, setPath] = useState(currentPath);
   useEffect(() => {
-    const onHash = () => setPath(currentPath());
+    const onHash = () => {
+      setPath(currentPath());
+      // Screen readers and keyboards start reading the new page at its heading.
+      document.getElementById("main")?.focus();
+    };
     window.addEventListener("hashchange", onHash);
     return () => window.removeEventListener("hashchange", onHash);
   }, []);

@@ -450,7 +450,7 @@ describe("member app in a browser", function () {
           .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
           .filter((e) => { for (let a = e.parentElement; a; a = a.parentElement)
             if (getComputedStyle(a).overflowX !== "visible") return false; return true; })
-          .map((e) => e.tagName.toLowerCase() + (e.className ? "." + e.className : "") + "@" + Math.round(e.getBoundingClientRect().right))
+          .map((e) => e.tagName.toLowerCase() + (e.className ? "." + e.className : "") + (e.name ? "[" + e.name + "]" : "") + "@" + Math.round(e.getBoundingClientRect().right))
           .join(", ")`);
         expect(overflow, `${page} is wider than the phone: ${widest}`).to.be.at.most(0);
       }
