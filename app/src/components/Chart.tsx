@@ -43,7 +43,16 @@ export function TimeChart({
             spanGaps: true,
           })),
         ],
-        axes: [{}, { label: unit, size: 70 }],
+        axes: [
+          {},
+          {
+            label: unit,
+            size: 90,
+            // Three significant digits, so that prices of a fraction of a cent stay readable.
+            values: (_chart: uPlot, splits: number[]) =>
+              splits.map((v) => (v === 0 ? "0" : String(Number(v.toPrecision(3))))),
+          },
+        ],
         scales: { x: { time: true } },
       },
       [times, ...lines.map((line) => line.values)],

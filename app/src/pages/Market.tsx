@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { erc20Abi, type Address } from "viem";
+import { erc20Abi, parseEventLogs, type Address } from "viem";
 import { useReadContract, useReadContracts } from "wagmi";
 
 import { useAddresses } from "../chain/deployment.js";
@@ -195,8 +195,21 @@ function Swap({
       );
     }
     const sold = sell === "hours" ? hoursText(amount.value) : moneyText(reserve, amount.value);
-    const bought = sell === "hours" ? moneyText(reserve, expected) : hoursText(expected);
-    void send("swap", calls, () => `swapped ${sold} for about ${bought}`);
+    const outToken = sell === "hours" ? quote : at.workHours;
+    void send("swap", calls, (receipt) => {
+      // What the pair paid out: its Transfer of the bought token.
+      const paid = parseEventLogs({
+        abi: erc20Abi,
+        eventName: "Transfer",
+        logs: receipt.logs,
+      }).find(
+        (log) =>
+          log.address.toLowerCase() === outToken.toLowerCase() &&
+          log.args.from.toLowerCase() === at.pair?.toLowerCase(),
+      );
+      const got = paid?.args.value ?? expected;
+      return `swapped ${sold} for ${sell === "hours" ? moneyText(reserve, got) : hoursText(got)}`;
+    });
   };
   return (
     <Section title="Swap">
