@@ -12,14 +12,17 @@ import deployTask from "./tasks/deploy.js";
 
 /** RSK networks that a deployment may reach over JSON-RPC. Their URLs and
  * keys are configuration variables: the environment, `.env` or the Hardhat
- * keystore. Hardhat only asks for them when that network is used. */
-function rskNetwork(chainId: number, prefix: string) {
+ * keystore. Hardhat only asks for them when that network is used. With
+ * `keys` > 1 the further keys are `${prefix}_PRIVATE_KEY_1`, `_2`, ... */
+function rskNetwork(chainId: number, prefix: string, keys = 1) {
   return {
     type: "http" as const,
     chainType: "l1" as const,
     chainId,
     url: configVariable(`${prefix}_RPC_URL`),
-    accounts: [configVariable(`${prefix}_PRIVATE_KEY`)],
+    accounts: Array.from({ length: keys }, (_, i) =>
+      configVariable(i === 0 ? `${prefix}_PRIVATE_KEY` : `${prefix}_PRIVATE_KEY_${i}`),
+    ),
   };
 }
 
@@ -73,6 +76,9 @@ export default defineConfig({
     },
     rskTestnet: rskNetwork(RSK_CHAIN_IDS.testnet, "RSK_TESTNET"),
     rskMainnet: rskNetwork(RSK_CHAIN_IDS.mainnet, "RSK_MAINNET"),
+    // Configured as rskTestnet is (URL + private keys), for the RSK-shaped
+    // node of scripts/rsk-node.ts; `npm run e2e` sets its variables.
+    rskLocal: rskNetwork(RSK_CHAIN_IDS.testnet, "RSK_LOCAL", 4),
   },
   chainDescriptors: {
     [RSK_CHAIN_IDS.mainnet]: {

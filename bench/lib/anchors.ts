@@ -50,7 +50,7 @@ export async function anchorToken(chain: Chain) {
   await chain.advance(1);
 
   const existing = await chain.measure(token.connect(alice).transfer(bob.address, TRANSFER_AMOUNT));
-  chain.recorder.record("token.transfer.existing", "anchor", existing.gas);
+  await chain.recordOp("token.transfer.existing", "anchor", existing);
   await chain.traceStorage(
     "anchor.token.transfer.existing",
     "OZ ERC20Votes transfer to an existing holder",
@@ -58,7 +58,7 @@ export async function anchorToken(chain: Chain) {
   );
 
   const fresh = await chain.measure(token.connect(alice).transfer(carol.address, TRANSFER_AMOUNT));
-  chain.recorder.record("token.transfer.new", "anchor", fresh.gas);
+  await chain.recordOp("token.transfer.new", "anchor", fresh);
 }
 
 /** The reference governor and timelock, wired as a DAO wires them: the governor proposes and
@@ -116,13 +116,13 @@ export async function anchorGovernance(chain: Chain) {
 
   const run = new ProposalRun(chain, governance, emptyCallProposal("anchor"));
   const propose = await run.propose(proposer);
-  chain.recorder.record("gov.propose", "anchor", propose.gas);
+  await chain.recordOp("gov.propose", "anchor", propose);
   // The measured votes are not the proposal's first, whose write of the tally from zero would
   // dominate; a typical vote adds to a tally.
   await run.vote(filler);
   const vote = await run.vote(voter);
-  chain.recorder.record("gov.castVote.hours", "anchor", vote.gas);
-  chain.recorder.record("gov.castVote.both", "anchor", vote.gas);
+  await chain.recordOp("gov.castVote.hours", "anchor", vote);
+  await chain.recordOp("gov.castVote.both", "anchor", vote);
   await chain.traceStorage("anchor.gov.castVote", "OZ Governor castVote, 1 checkpoint", vote);
   const busyVote = await run.vote(busy);
   chain.recorder.scalePoint("scale.castVote.checkpoints", "anchor", "small", vote.gas);
@@ -134,9 +134,9 @@ export async function anchorGovernance(chain: Chain) {
   );
 
   const queue = await run.queue(proposer);
-  chain.recorder.record("gov.queue", "anchor", queue.gas);
+  await chain.recordOp("gov.queue", "anchor", queue);
   const execute = await run.execute(proposer);
-  chain.recorder.record("gov.execute", "anchor", execute.gas);
+  await chain.recordOp("gov.execute", "anchor", execute);
 }
 
 interface Artifact {
@@ -204,6 +204,6 @@ export async function anchorUniswap(chain: Chain) {
     lp,
     trader,
   );
-  recordPairRows(chain, "anchor", gas);
+  await recordPairRows(chain, "anchor", gas);
   await chain.traceStorage("anchor.dex.swap", "Uniswap V2 pair swap", gas.swap);
 }

@@ -9,6 +9,9 @@ import type { ArtifactManager } from "hardhat/types/artifacts";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { type OperationId, SCALES, type ScaleId, emptyOperations } from "./rows.js";
+import { RSK_BLOCK_GAS_LIMIT } from "../../lib/constants.js";
+
+import { rskGas } from "./rsk-gas.js";
 import { type StructLog, storageAccesses, summarizeStorage, writtenSlots } from "./storage.js";
 import type {
   BatchRow,
@@ -20,6 +23,8 @@ import type {
 } from "./types.js";
 
 export type Connection = NetworkConnection;
+
+const RSK_BLOCK_GAS = Number(RSK_BLOCK_GAS_LIMIT);
 
 /** A sent transaction, measured. */
 export interface Measured {
@@ -44,10 +49,11 @@ export class Recorder {
   readonly notMeasured: string[] = [];
 
   /** Records one side's gas for the catalogued operation `id`. */
-  record(id: OperationId, side: "ours" | "anchor", gas: number) {
+  record(id: OperationId, side: "ours" | "anchor", gas: number, rskGas?: number) {
     const row = this.operations.find((r) => r.id === id);
     if (row === undefined) throw new Error(`bench: no operation row ${id}`);
     row[side] = gas;
+    if (rskGas !== undefined) row[side === "ours" ? "oursRsk" : "anchorRsk"] = rskGas;
   }
 
   /** Records the small or large figure of the catalogued scale pair `id` for one side. */
@@ -102,6 +108,68 @@ export class Chain {
       throw new Error(`transaction ${response.hash} failed`);
     }
     return { gas: Number(receipt.gasUsed), hash: response.hash };
+  }
+
+  /** Records the catalogued operation `id` for one side: the measured gas and the same
+   * transaction re-priced on RSK's schedule. */
+  async recordOp(id: OperationId, side: "ours" | "anchor", measured: Measured) {
+    this.recorder.record(id, side, measured.gas, await this.rskGasOf(measured.hash));
+  }
+
+  /** The gas of a mined transaction on RSK's schedule, re-priced from its trace
+   * (bench/lib/rsk-gas.ts). It must be alone in its block (automine), so the state before it is
+   * the previous block's. */
+  async rskGasOf(hash: string): Promise<number> {
+    const provider = this.ethers.provider;
+    const [tx, receipt] = await Promise.all([
+      provider.getTransaction(hash),
+      provider.getTransactionReceipt(hash),
+    ]);
+    if (tx?.blockNumber == null || receipt === null) throw new Error(`rsk gas: ${hash}?`);
+    const trace = (await this.connection.provider.request({
+      method: "debug_traceTransaction",
+      params: [hash, { disableMemory: true, disableStorage: true }],
+    })) as { structLogs: StructLog[] };
+    const accesses = storageAccesses(trace.structLogs, tx.to ?? "create:top");
+    const original = new Map<string, bigint>();
+    for (const { key, contract, slot } of writtenSlots(accesses)) {
+      original.set(key, BigInt(await provider.getStorage(contract, slot, tx.blockNumber - 1)));
+    }
+    return rskGas({
+      logs: trace.structLogs,
+      gasUsed: Number(receipt.gasUsed),
+      from: tx.from,
+      to: tx.to,
+      original,
+    });
+  }
+
+  /** As `tryInBlock`, but the gas on RSK's schedule, re-priced before the chain is restored.
+   * With `blockGasLimit`, the block may hold more than RSK's for this one transaction: a batch
+   * that is cheaper on RSK than here must execute before it can be re-priced. */
+  async tryInBlockRsk(
+    send: () => Promise<ContractTransactionResponse | TransactionResponse>,
+    blockGasLimit?: number,
+  ): Promise<number | null> {
+    const snapshot = await this.helpers.takeSnapshot();
+    const limit = (gas: number) =>
+      this.connection.provider.request({
+        method: "evm_setBlockGasLimit",
+        params: [`0x${gas.toString(16)}`],
+      });
+    if (blockGasLimit !== undefined) await limit(blockGasLimit);
+    try {
+      let measured: Measured;
+      try {
+        measured = await this.measure(send());
+      } catch {
+        return null;
+      }
+      return await this.rskGasOf(measured.hash);
+    } finally {
+      if (blockGasLimit !== undefined) await limit(RSK_BLOCK_GAS);
+      await snapshot.restore();
+    }
   }
 
   /** Sends and waits, for set-up transactions whose gas we do not record. */

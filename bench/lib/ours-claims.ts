@@ -71,6 +71,7 @@ export async function measureBatches(chain: Chain, coop: Coop, pool: HolderPool)
         size,
         gas: measured.gas,
         perClaim: Math.round(measured.gas / size),
+        rskGas: await chain.rskGasOf(measured.hash),
       };
       chain.recorder.batches.push(row);
       perClaim.set(kind, measured.gas / size);
@@ -128,6 +129,20 @@ export async function measureLargestBatches(
       });
     };
     await record("timelock call", directSize, direct);
+    // RSK's schedule: the same timelock call re-priced; the largest batch whose RSK gas fits
+    // RSK's block (each try runs in a roomier block here, then is re-priced).
+    const rsk = (n: number) => coop.tryApprovalRsk(ids.slice(0, n));
+    const rskFits = async (n: number) => ((await rsk(n)) ?? Infinity) <= BLOCK_GAS_LIMIT;
+    const rskSize = await largestFitting(ids.length, rskFits);
+    if (rskSize === 0) throw new Error(`bench: not even one ${kind} claim fits an RSK block`);
+    chain.recorder.largestBatches.push({
+      claimants: kind,
+      schedule: "RSK",
+      path: "timelock call",
+      size: rskSize,
+      gas: (await rsk(rskSize)) as number,
+      ceiling: rskSize === ids.length,
+    });
     if (governance !== null) {
       const governed = (n: number) =>
         tryApprovalByGovernance(chain, coop, governance, claims.slice(0, n), ids.slice(0, n));

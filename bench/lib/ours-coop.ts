@@ -111,6 +111,17 @@ export class Coop {
     );
   }
 
+  /** As `tryApproval`, but the gas re-priced on RSK's schedule; null when it fails even with
+   * twice the block gas limit. The caller compares the figure with RSK's block. */
+  async tryApprovalRsk(ids: readonly bigint[]): Promise<number | null> {
+    const registry = this.registry.connect(this.approver);
+    const room = 2 * BLOCK_GAS_LIMIT; // room to execute a batch that fits only on RSK's schedule
+    return this.chain.tryInBlockRsk(
+      () => registry.approveClaims([...ids], { gasLimit: room }),
+      room,
+    );
+  }
+
   /** Makes `members` holders of `hours` each (half commons, half subsistence): two claims per
    * member, approved in set-up batches. */
   async credit(members: readonly Signer[], hours: bigint) {

@@ -75,7 +75,7 @@ export async function measureDex(chain: Chain) {
     lp,
     trader,
   );
-  recordPairRows(chain, "ours", gas);
+  await recordPairRows(chain, "ours", gas);
   await chain.traceStorage("ours.dex.swap", "CoopPair swap", gas.swap);
 
   // Router calls, as users make them: approvals first, then one call each.
@@ -99,9 +99,9 @@ export async function measureDex(chain: Chain) {
   const routerRemove = await chain.measure(
     router.connect(lp).removeLiquidity(a, b, added, 0, 0, lp.address, deadline),
   );
-  chain.recorder.record("dex.router.swap", "ours", routerSwap.gas);
-  chain.recorder.record("dex.router.add", "ours", routerAdd.gas);
-  chain.recorder.record("dex.router.remove", "ours", routerRemove.gas);
+  await chain.recordOp("dex.router.swap", "ours", routerSwap);
+  await chain.recordOp("dex.router.add", "ours", routerAdd);
+  await chain.recordOp("dex.router.remove", "ours", routerRemove);
 
   const oracle = await chain.deploy<CoopTwapOracle>("ours", "CoopTwapOracle", [
     pairAddress,
@@ -113,5 +113,5 @@ export async function measureDex(chain: Chain) {
   await chain.send(oracle.update());
   await chain.advance(TWAP_WINDOW);
   const update = await chain.measure(oracle.update());
-  chain.recorder.record("dex.oracle.update", "ours", update.gas);
+  await chain.recordOp("dex.oracle.update", "ours", update);
 }

@@ -133,14 +133,14 @@ async function measureTransfers(chain: Chain, coop: Coop) {
   const [carol] = await chain.wallets(1, "ours-token-new");
   const work = coop.work.connect(alice);
   const existing = await chain.measure(work.transfer(bob.address, TRANSFER_AMOUNT));
-  chain.recorder.record("token.transfer.existing", "ours", existing.gas);
+  await chain.recordOp("token.transfer.existing", "ours", existing);
   await chain.traceStorage(
     "ours.token.transfer.existing",
     "WorkHours transfer to an existing holder",
     existing,
   );
   const fresh = await chain.measure(work.transfer(carol.address, TRANSFER_AMOUNT));
-  chain.recorder.record("token.transfer.new", "ours", fresh.gas);
+  await chain.recordOp("token.transfer.new", "ours", fresh);
 }
 
 /** The cast members who do not vote in the measured rows: their claims leave the measured
@@ -174,7 +174,7 @@ async function measureTreasury(chain: Chain, coop: Coop, scale: "small" | "large
   if (scale === "small") {
     await chain.send(treasury.connect(donor).deposit(amount, { value: amount }));
     const deposit = await chain.measure(treasury.connect(donor).deposit(amount, { value: amount }));
-    chain.recorder.record("treasury.deposit", "ours", deposit.gas);
+    await chain.recordOp("treasury.deposit", "ours", deposit);
     await chain.traceStorage("ours.treasury.deposit", "RedemptionTreasury deposit", deposit);
   }
   const redeemer = scale === "small" ? coop.cast.redeemer : coop.cast.redeemerLater;
@@ -182,7 +182,7 @@ async function measureTreasury(chain: Chain, coop: Coop, scale: "small" | "large
     treasury.connect(redeemer).redeem(Claim.Subsistence, TRANSFER_AMOUNT, 0),
   );
   if (scale === "small") {
-    chain.recorder.record("treasury.redeem", "ours", redeem.gas);
+    await chain.recordOp("treasury.redeem", "ours", redeem);
     await chain.traceStorage("ours.treasury.redeem", "RedemptionTreasury redeem", redeem);
   }
   chain.recorder.scalePoint("scale.redeem.members", "ours", scale, redeem.gas);
@@ -208,13 +208,13 @@ async function measureGovernanceSmall(chain: Chain, coop: Coop, governance: OurG
   progress("ours: governance at 10 members");
   const { proposer, filler, hoursVoter, bothVoter, busy } = coop.cast;
   const run = new ProposalRun(chain, governance, emptyCallProposal("ours"));
-  chain.recorder.record("gov.propose", "ours", (await run.propose(proposer)).gas);
+  await chain.recordOp("gov.propose", "ours", await run.propose(proposer));
   await run.vote(filler);
   const hours = await run.vote(hoursVoter);
-  chain.recorder.record("gov.castVote.hours", "ours", hours.gas);
+  await chain.recordOp("gov.castVote.hours", "ours", hours);
   chain.recorder.scalePoint("scale.castVote.checkpoints", "ours", "small", hours.gas);
   const both = await run.vote(bothVoter);
-  chain.recorder.record("gov.castVote.both", "ours", both.gas);
+  await chain.recordOp("gov.castVote.both", "ours", both);
   chain.recorder.scalePoint("scale.castVote.members", "ours", "small", both.gas);
   await chain.traceStorage(
     "ours.gov.castVote.both",
@@ -233,8 +233,8 @@ async function measureGovernanceSmall(chain: Chain, coop: Coop, governance: OurG
     `HolisticGovernor castVote, ${CHECKPOINTS_LARGE} checkpoints`,
     busyVote,
   );
-  chain.recorder.record("gov.queue", "ours", (await run.queue(proposer)).gas);
-  chain.recorder.record("gov.execute", "ours", (await run.execute(proposer)).gas);
+  await chain.recordOp("gov.queue", "ours", await run.queue(proposer));
+  await chain.recordOp("gov.execute", "ours", await run.execute(proposer));
 }
 
 /** castVote by a both-token voter at 1,000 members, with the same history as the one measured
@@ -262,6 +262,6 @@ async function measureApprove100(chain: Chain, coop: Coop, governance: OurGovern
     governance,
     await approvalProposal(coop, claims, ids),
   );
-  chain.recorder.record("gov.propose.approve100", "ours", passed.propose.gas);
-  chain.recorder.record("gov.execute.approve100", "ours", passed.execute.gas);
+  await chain.recordOp("gov.propose.approve100", "ours", passed.propose);
+  await chain.recordOp("gov.execute.approve100", "ours", passed.execute);
 }

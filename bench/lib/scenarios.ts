@@ -245,8 +245,8 @@ export async function measurePair(
 }
 
 /** Records the three pair rows of one side. */
-export function recordPairRows(chain: Chain, side: "ours" | "anchor", gas: PairGas) {
-  chain.recorder.record("dex.swap", side, gas.swap.gas);
-  chain.recorder.record("dex.mint", side, gas.mint.gas);
-  chain.recorder.record("dex.burn", side, gas.burn.gas);
+export async function recordPairRows(chain: Chain, side: "ours" | "anchor", gas: PairGas) {
+  await chain.recordOp("dex.swap", side, gas.swap);
+  await chain.recordOp("dex.mint", side, gas.mint);
+  await chain.recordOp("dex.burn", side, gas.burn);
 }

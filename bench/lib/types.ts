@@ -15,6 +15,9 @@ export interface OperationRow {
   anchor: number | null;
   /** Which anchor, e.g. `OZ ERC20Votes`. */
   anchorName?: string;
+  /** The same transactions re-priced on RSK's gas schedule (bench/lib/rsk-gas.ts), or null. */
+  oursRsk?: number | null;
+  anchorRsk?: number | null;
   /** How the state was set up, when it matters for reading the figure. */
   note?: string;
 }
@@ -29,11 +32,15 @@ export interface BatchRow {
   gas: number | null;
   /** `gas / size`, rounded, or null. */
   perClaim: number | null;
+  /** The same transaction re-priced on RSK's gas schedule, or null. */
+  rskGas?: number | null;
 }
 
 /** The largest approval batch whose transaction fits the block gas limit. */
 export interface LargestBatch {
   claimants: "holders" | "new";
+  /** Whose gas schedule decided the fit: Ethereum's (EDR, as measured) or RSK's (re-priced). */
+  schedule?: "Ethereum" | "RSK";
   /** How the batch was sent: straight from the timelock, or through a whole proposal. */
   path: "timelock call" | "governance execute";
   size: number;

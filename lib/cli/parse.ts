@@ -2,6 +2,7 @@ import { getAddress, parseUnits } from "ethers";
 
 import { parseDuration as parseDurationText } from "../format/durations.js";
 import { parseDecimal } from "../format/units.js";
+import { hasValidChecksum } from "../rsk/checksum.js";
 import { CliError } from "./errors.js";
 
 /** The trimmed `text`, or a CliError naming the option when it is empty. */
@@ -64,14 +65,20 @@ export function parseAmount(text: string, name: string, decimals = 18): bigint {
 }
 
 /**
- * Parses an address in any checksum form: EIP-55, RSK's EIP-1191, or all
- * lower/upper case. The checksum is not enforced because the two schemes
- * disagree; the hex itself must be exactly 20 bytes.
+ * Parses an address: all lower or all upper case, or mixed case only when
+ * it is a valid EIP-55 checksum or a valid EIP-1191 checksum for RSK
+ * mainnet or testnet (chains 30, 31). A mixed case valid under none of them
+ * is a mistyped address and is refused.
  */
 export function parseAddress(text: string, name = "address"): string {
   const trimmed = required(text, name);
   if (!HEX_ADDRESS.test(trimmed)) {
     throw new CliError(`${name} is not an address (0x and 40 hex digits): "${text}"`);
+  }
+  if (!hasValidChecksum(trimmed)) {
+    throw new CliError(
+      `${name} ${trimmed} has a checksum error (valid under none of EIP-55 and EIP-1191 for chains 30, 31): check it, or write it all in lower case`,
+    );
   }
   return getAddress(trimmed.toLowerCase());
 }

@@ -35,6 +35,7 @@ import { addLiquidity, swap } from "./market.js";
 import * as report from "./report.js";
 import { reserveOf } from "./reserve.js";
 import { accountStatus, coopStatus } from "./status.js";
+import { advanceChainTime, advanceChainTimeTo } from "../rsk/dev-clock.js";
 import { chainNow } from "./time.js";
 import { bandProposal, saleProposal } from "./treasury-proposals.js";
 import { buy, defendBand, fund, redeem } from "./treasury.js";
@@ -137,7 +138,7 @@ export async function runDemo(
   options: { parametersName?: string; log?: (line: string) => void } = {},
 ): Promise<DemoOutcome> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const { ethers, networkHelpers } = connection;
+  const { ethers } = connection;
   const signers = await ethers.getSigners();
   const [deployer, alice, bob, carol] = signers;
   const names = new Map<string, string>([
@@ -223,7 +224,7 @@ export async function runDemo(
 
   // 4. Holistic votes.
   step(4, "Members vote with holistic weights (hours + care weight x care)");
-  await networkHelpers.time.increaseTo(proposed.voteStart + 1n);
+  await advanceChainTimeTo(connection, proposed.voteStart + 1n);
   const weights: Record<string, bigint> = {};
   for (const [member, support] of [
     [a, 1],
@@ -241,10 +242,10 @@ export async function runDemo(
 
   // 5. The vote ends, the timelock delay passes, execution mints.
   step(5, "The vote ends; after the timelock delay, execution mints the tokens");
-  await networkHelpers.time.increaseTo(proposed.voteEnd + 1n);
+  await advanceChainTimeTo(connection, proposed.voteEnd + 1n);
   const queued = track("queue", await queueProposal(a, proposed.proposalId));
   log(`   queued (${report.gas(queued)})`);
-  await networkHelpers.time.increaseTo(queued.eta + 1n);
+  await advanceChainTimeTo(connection, queued.eta + 1n);
   const [hoursBefore, careBefore] = await Promise.all([a.work.totalSupply(), a.care.totalSupply()]);
   const executed = track("execute", await executeProposal(a, proposed.proposalId));
   const minted = {
@@ -290,7 +291,7 @@ export async function runDemo(
 
   // 9. The sale opens (its start was set in the proposal); Carol buys.
   step(9, "The founding sale opens; Carol buys hours without redemption credit");
-  await networkHelpers.time.increaseTo(saleStart + 1n);
+  await advanceChainTimeTo(connection, saleStart + 1n);
   const bought = track("buy", await buy(c, hours("5")));
   log(`   carol: bought 5 hours for ${report.money(reserve, bought.cost)} (${report.gas(bought)})`);
 
@@ -306,9 +307,9 @@ export async function runDemo(
     await (await ethers.getContractAt("CoopTwapOracle", addresses.oracle as string)).window(),
   );
   const oracle = await ethers.getContractAt("CoopTwapOracle", addresses.oracle as string, deployer);
-  await networkHelpers.time.increase(window + 1n);
+  await advanceChainTime(connection, window + 1n);
   await (await oracle.update()).wait();
-  await networkHelpers.time.increase(window + 1n);
+  await advanceChainTime(connection, window + 1n);
   const before = await coopStatus(a);
   log(
     `   pool price ${report.money(reserve, before.spotPrice ?? 0n)} per hour; floor ${report.money(reserve, before.band.params.floor)}`,

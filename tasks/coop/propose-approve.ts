@@ -6,6 +6,7 @@ import { openSession } from "../../lib/cli/session.js";
 import { approvalProposal, propose } from "../../lib/coop/governance.js";
 import { proposed } from "../../lib/coop/report.js";
 import { chainNow } from "../../lib/coop/time.js";
+import { ensureApprovalFitsBlock } from "../../lib/rsk/approval-fit.js";
 
 interface Args {
   claims: string;
@@ -19,6 +20,7 @@ export default async function proposeApprove(
   await runCommand(async () => {
     const ids = parseIds(args.claims, "--claims");
     const coop = await openSession(hre, args.from);
+    await ensureApprovalFitsBlock(coop, ids);
     const result = await propose(coop, await approvalProposal(coop, ids));
     for (const line of proposed(result, await chainNow(coop))) console.log(line);
   });

@@ -22,16 +22,26 @@ function results(): BenchResults {
         ours: 90_000,
         anchor: 100_000,
         anchorName: "OZ ERC20Votes",
+        oursRsk: 80_000,
+        anchorRsk: 100_000,
       },
       { id: "dex.swap", section: "DEX", operation: "pair swap", ours: null, anchor: 73_562 },
     ],
     batches: [
-      { claimants: "new", size: 10, gas: 1_000_000, perClaim: 100_000 },
+      { claimants: "new", size: 10, gas: 1_000_000, perClaim: 100_000, rskGas: 900_000 },
       { claimants: "new", size: 100, gas: null, perClaim: null },
     ],
     largestBatches: [
       { claimants: "holders", path: "timelock call", size: 108, gas: 6_667_398, ceiling: false },
       { claimants: "new", path: "timelock call", size: 83, gas: 6_000_000, ceiling: true },
+      {
+        claimants: "holders",
+        schedule: "RSK",
+        path: "timelock call",
+        size: 112,
+        gas: 6_720_000,
+        ceiling: false,
+      },
     ],
     scale: [],
     contracts: [{ name: "WorkHours", side: "ours", runtimeBytes: 12_288, deployGas: 3_000_000 }],
@@ -49,13 +59,13 @@ describe("bench report", function () {
     );
   });
 
-  it("gives each section its table of ours, the anchor and the ratio", function () {
+  it("gives each section its table of ours, the anchor and the ratio, on both schedules", function () {
     const text = operationTables(results().operations);
     expect(text).to.include("### Tokens");
     expect(text).to.include(
-      "| transfer to an existing holder | 90,000 | 100,000 (OZ ERC20Votes) | 0.900 |",
+      "| transfer to an existing holder | 90,000 | 100,000 (OZ ERC20Votes) | 0.900 | 80,000 | 100,000 | 0.800 |",
     );
-    expect(text).to.include("| pair swap | — | 73,562 (anchor) | — |");
+    expect(text).to.include("| pair swap | — | 73,562 (anchor) | — | — | — | — |");
   });
 
   it("states the gas schedule, the RSK difference and what was not measured", function () {
@@ -69,10 +79,19 @@ describe("bench report", function () {
 
   it("shows a batch that does not fit a block, and a search that hit its ceiling", function () {
     const text = renderReport(results());
-    expect(text).to.include("| first-time holders | 10 | 1,000,000 | 100,000 |");
-    expect(text).to.include("| first-time holders | 100 | does not fit a 6,800,000 block | — |");
-    expect(text).to.include("| already hold hours | timelock call | 108 | 6,667,398 | 61,735 |");
-    expect(text).to.include("| first-time holders | timelock call | >= 83 (search ceiling) |");
+    expect(text).to.include("| first-time holders | 10 | 1,000,000 | 100,000 | 900,000 | 90,000 |");
+    expect(text).to.include(
+      "| first-time holders | 100 | does not fit a 6,800,000 block | — | — | — |",
+    );
+    expect(text).to.include(
+      "| already hold hours | Ethereum | timelock call | 108 | 6,667,398 | 61,735 |",
+    );
+    expect(text).to.include(
+      "| first-time holders | Ethereum | timelock call | >= 83 (search ceiling) |",
+    );
+    expect(text).to.include(
+      "| already hold hours | RSK | timelock call | 112 | 6,720,000 | 60,000 |",
+    );
   });
 
   it("marks missed and unmeasured targets", function () {
