@@ -3,6 +3,7 @@ import { useEffect } from "react";
 import { getAddress, type Address } from "viem";
 import { useBlock, useConnection } from "wagmi";
 
+import { toEip1191Address } from "../../../lib/rsk/checksum.js";
 import { RSK_CHAIN_IDS } from "./config.js";
 
 /**
@@ -30,11 +31,11 @@ export function useAccountAddress(): Address {
   return address;
 }
 
-/** An address as the chain writes it: EIP-1191 checksum on RSK, EIP-55 elsewhere. */
+/** An address as the chain writes it: EIP-1191 checksum on RSK (as the CLI), EIP-55 elsewhere. */
 export function useChecksum(): (address: string) => string {
   const { chainId } = useConnection();
   return (address: string) =>
     chainId !== undefined && RSK_CHAIN_IDS.has(chainId)
-      ? getAddress(address, chainId)
+      ? toEip1191Address(address, chainId)
       : getAddress(address);
 }

@@ -4,13 +4,31 @@ import type { Abi, Address, Hash, TransactionReceipt } from "viem";
 import { useConfig, useConnection } from "wagmi";
 import {
   getGasPrice,
+  getPublicClient,
   simulateContract,
   waitForTransactionReceipt,
   writeContract,
 } from "wagmi/actions";
 
+import { withMinimumGasPriceMargin } from "../../../lib/rsk/gas-price.js";
 import { revertSentence } from "../domain.js";
 import { RSK_CHAIN_IDS, type config } from "./config.js";
+
+/**
+ * The gas price on RSK, as the CLI sends with it: the node's suggestion, but
+ * never under the latest block's minimum plus the 1% it may rise by.
+ */
+async function rskGasPrice(wagmiConfig: typeof config, chainId: ChainId): Promise<bigint> {
+  const suggested = await getGasPrice(wagmiConfig, { chainId });
+  const latest = (await getPublicClient(wagmiConfig, { chainId }).request({
+    method: "eth_getBlockByNumber",
+    params: ["latest", false],
+  })) as { minimumGasPrice?: string } | null;
+  const minimum = latest?.minimumGasPrice;
+  return withMinimumGasPriceMargin(suggested, minimum === undefined ? undefined : BigInt(minimum));
+}
+
+type ChainId = (typeof config)["chains"][number]["id"];
 
 /** One contract call of a transaction the member sends. */
 export interface Call {
@@ -39,7 +57,7 @@ export function useTransaction() {
   const config = useConfig();
   const queryClient = useQueryClient();
   const { address, chainId: connected } = useConnection();
-  const chainId = connected as (typeof config)["chains"][number]["id"] | undefined;
+  const chainId = connected as ChainId | undefined;
   const [state, setState] = useState<TxState>({ status: "idle" });
 
   const send = useCallback(
@@ -66,7 +84,7 @@ export function useTransaction() {
         let hash: Hash;
         try {
           const pricing = RSK_CHAIN_IDS.has(chainId)
-            ? { type: "legacy" as const, gasPrice: await getGasPrice(config, { chainId }) }
+            ? { type: "legacy" as const, gasPrice: await rskGasPrice(config, chainId) }
             : {};
           hash = await writeContract(config, { ...request, ...pricing } as never);
         } catch (error) {

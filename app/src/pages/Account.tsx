@@ -113,7 +113,15 @@ function Delegate({ current }: { current: string }) {
     }
     void send(
       "delegate",
-      [{ address: at.workHours, abi: workHoursAbi, functionName: "delegate", args: [target] }],
+      // Lower case: an RSK (EIP-1191) checksum is not an EIP-55 one, and the encoder checks EIP-55.
+      [
+        {
+          address: at.workHours,
+          abi: workHoursAbi,
+          functionName: "delegate",
+          args: [target.toLowerCase()],
+        },
+      ],
       () => `votes delegated to ${checksum(target)}`,
     );
   };
