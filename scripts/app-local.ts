@@ -69,7 +69,12 @@ export async function startLocalCoop(
     cwd: root,
     stdio: "ignore",
   });
-  const stop = () => stopChild(node);
+  const journal = path.join(root, "deploy", "deployments", "chain-31337");
+  // The node's chain ends with it: so does the deployment record of it.
+  const stop = async () => {
+    await stopChild(node);
+    await rm(journal, { recursive: true, force: true });
+  };
   try {
     for (let attempt = 0; ; attempt++) {
       if (
@@ -84,7 +89,6 @@ export async function startLocalCoop(
     }
     log(`node: ${rpcUrl}`);
     // A new node is a new chain: forget what an earlier one recorded.
-    const journal = path.join(root, "deploy", "deployments", "chain-31337");
     await rm(journal, { recursive: true, force: true });
     log("demo: deploying the cooperative and giving it some history…");
     await run(["run", "scripts/demo.ts", "--network", "localhost"], {
