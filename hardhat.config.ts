@@ -43,7 +43,8 @@ export default defineConfig({
     ],
   },
   paths: {
-    ignition: "deploy",
+    // COOP_IGNITION_DIR: a scratch folder for deployments (the CLI walkthrough test)
+    ignition: process.env.COOP_IGNITION_DIR ?? "deploy",
   },
   typechain: {
     outDir: "typechain-types",
@@ -64,8 +65,8 @@ export default defineConfig({
     localhost: {
       type: "http",
       chainType: "l1",
-      // Another port for a node of one's own, e.g. the app's tests (LOCALHOST_PORT=8547).
-      url: `http://127.0.0.1:${process.env.LOCALHOST_PORT ?? "8545"}`,
+      // COOP_LOCALHOST_URL: another local node (tests run one on a free port)
+      url: process.env.COOP_LOCALHOST_URL ?? "http://127.0.0.1:8545",
     },
     rskRegtest: {
       type: "http",

@@ -6,7 +6,7 @@
  * `npx hardhat run bench/run.ts`; `BENCH_CHECK=1` enforces the targets. Writes
  * `bench/REPORT.md` and `bench/results.json` and prints the report.
  */
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { artifacts, config, network } from "hardhat";
@@ -58,10 +58,16 @@ results.targets = checkTargets(results);
 
 const report = renderReport(results) + (await appSection());
 const here = import.meta.dirname;
-await writeFile(path.join(here, "REPORT.md"), report);
-await writeFile(path.join(here, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+// The tracked files change only when a figure does: a new date or run time alone leaves them.
+const unchanged = await sameFigures(path.join(here, "results.json"), results);
+if (!unchanged) {
+  await writeFile(path.join(here, "REPORT.md"), report);
+  await writeFile(path.join(here, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+}
 process.stdout.write(report);
-progress(`done in ${results.meta.seconds.toFixed(0)} s; wrote bench/REPORT.md, bench/results.json`);
+progress(
+  `done in ${results.meta.seconds.toFixed(0)} s; ${unchanged ? "every figure as recorded: bench/REPORT.md and bench/results.json left unchanged" : "wrote bench/REPORT.md, bench/results.json"}`,
+);
 
 if (check) {
   const failed = failedTargets(results.targets);
@@ -97,4 +103,17 @@ async function recordSizes(rec: Recorder) {
     if (deployed === undefined) rec.contract(row);
     else deployed.runtimeBytes = runtimeBytes;
   }
+}
+
+/** Whether `file` records the same results as `results`, apart from when and how long. */
+async function sameFigures(file: string, results: BenchResults): Promise<boolean> {
+  let recorded: BenchResults;
+  try {
+    recorded = JSON.parse(await readFile(file, "utf8")) as BenchResults;
+  } catch {
+    return false;
+  }
+  const figures = (r: BenchResults) =>
+    JSON.stringify({ ...r, meta: { ...r.meta, generatedAt: "", seconds: 0 } });
+  return figures(recorded) === figures(JSON.parse(JSON.stringify(results)) as BenchResults);
 }

@@ -92,7 +92,7 @@ export async function startLocalCoop(
     await rm(journal, { recursive: true, force: true });
     log("demo: deploying the cooperative and giving it some history…");
     await run(["run", "scripts/demo.ts", "--network", "localhost"], {
-      LOCALHOST_PORT: String(port),
+      COOP_LOCALHOST_URL: rpcUrl,
     });
     const file = path.join(journal, "deployed_addresses.json");
     const addresses = addressesFromIgnition(

@@ -40,7 +40,7 @@ test -f deploy/deployments/chain-31337/deployed_addresses.json
 
 npx hardhat coop status --network localhost --from 1 --proposals 1 >"$log/status.log" 2>&1
 check "status reads the deployment" "$log/status.log" "^account 0x70997970C51812dc3A010C7d01b50e0d17dc79C8$"
-check "status shows the executed proposal" "$log/status.log" "proposal [0-9]+: Executed"
+check "status shows the executed proposal" "$log/status.log" "^p[0-9a-f]{8}  executed  "
 
 npx hardhat coop claim --network localhost --from 2 --hours 1.5 --category care --evidence e2e >"$log/claim.log" 2>&1
 check "a claim over JSON-RPC" "$log/claim.log" "^claim 5 submitted: 1.5 hours of care work"

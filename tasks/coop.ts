@@ -9,7 +9,8 @@ import { emptyTask, task } from "hardhat/config";
  */
 const FROM = {
   name: "from",
-  description: "Signer: an index into the network's accounts (default 0) or one of their addresses",
+  description:
+    "Signer: an index into the network's accounts or one of their addresses; the first when omitted",
   defaultValue: "",
 } as const;
 
@@ -26,58 +27,89 @@ const WAIT = {
 
 const SLIPPAGE = {
   name: "slippage",
-  description: "Largest acceptable price move, in percent (default 0.5)",
+  description: "Largest acceptable price move, in percent",
   defaultValue: "0.5",
 } as const;
 
 export const coopTasks = [
   emptyTask("coop", "Drive a deployed Confoederatio cooperative").build(),
 
-  task(["coop", "claim"], "Submit hours of work for approval")
-    .addOption({ name: "hours", description: "Hours worked, e.g. 7.5", defaultValue: "" })
-    .addOption({ name: "category", description: "commons, subsistence or care", defaultValue: "" })
+  task(
+    ["coop", "claim"],
+    "Submit hours of work for approval. Example: npx hardhat coop claim --hours 7.5 --category commons --evidence https://example.org/log --network localhost",
+  )
+    .addOption({
+      name: "hours",
+      description: "Required. Hours worked, e.g. 7.5 or .5",
+      defaultValue: "",
+    })
+    .addOption({
+      name: "category",
+      description: "Required. commons, subsistence or care",
+      defaultValue: "",
+    })
     .addOption({
       name: "evidence",
-      description: "A link to, or a description of, the work",
+      description: "Required. A link to, or a description of, the work",
       defaultValue: "",
     })
     .addOption(FROM)
     .setAction(() => import("./coop/claim.js"))
     .build(),
 
-  task(["coop", "claims"], "List claims, newest first")
+  task(
+    ["coop", "claims"],
+    "List claims, newest first. Example: npx hardhat coop claims --status pending --network localhost",
+  )
     .addOption({ name: "account", description: "Only this member's claims", defaultValue: "" })
     .addOption({
       name: "status",
       description: "pending, approved, rejected or withdrawn",
       defaultValue: "",
     })
-    .addOption({ name: "limit", description: "At most this many (default 20)", defaultValue: "20" })
+    .addOption({ name: "limit", description: "At most this many", defaultValue: "20" })
     .addOption(FROM)
     .setAction(() => import("./coop/claims.js"))
     .build(),
 
   emptyTask(["coop", "propose"], "Propose a decision to the members").build(),
 
-  task(["coop", "propose", "approve"], "Propose approving a batch of pending claims")
+  task(
+    ["coop", "propose", "approve"],
+    "Propose approving a batch of pending claims. Example: npx hardhat coop propose approve --claims 1,2,7 --network localhost",
+  )
     .addOption({
       name: "claims",
-      description: "Claim ids, comma-separated: 1,2,7",
+      description: "Required. Claim numbers, comma-separated: 1,2,7",
       defaultValue: "",
     })
     .addOption(FROM)
     .setAction(() => import("./coop/propose-approve.js"))
     .build(),
 
-  task(["coop", "propose", "revoke"], "Propose revoking care reputation")
-    .addOption({ name: "account", description: "Whose care reputation", defaultValue: "" })
-    .addOption({ name: "hours", description: "How many care hours", defaultValue: "" })
-    .addOption({ name: "reason", description: "Why; recorded on chain", defaultValue: "" })
+  task(
+    ["coop", "propose", "revoke"],
+    "Propose revoking care reputation. Example: npx hardhat coop propose revoke --account 0x… --hours 2 --reason 'why' --network localhost",
+  )
+    .addOption({
+      name: "account",
+      description: "Required. Whose care reputation (an address)",
+      defaultValue: "",
+    })
+    .addOption({ name: "hours", description: "Required. How many care hours", defaultValue: "" })
+    .addOption({
+      name: "reason",
+      description: "Required. Why; recorded on chain",
+      defaultValue: "",
+    })
     .addOption(FROM)
     .setAction(() => import("./coop/propose-revoke.js"))
     .build(),
 
-  task(["coop", "propose", "reject"], "Propose rejecting pending claims")
+  task(
+    ["coop", "propose", "reject"],
+    "Propose rejecting pending claims. Example: npx hardhat coop propose reject --claims 3 --reason 'no evidence' --network localhost",
+  )
     .addOption({
       name: "claims",
       description: "Required. Claim numbers, comma-separated: 1,2,7",
@@ -92,7 +124,10 @@ export const coopTasks = [
     .setAction(() => import("./coop/propose-reject.js"))
     .build(),
 
-  task(["coop", "propose", "param"], "Propose changing a parameter")
+  task(
+    ["coop", "propose", "param"],
+    "Propose changing a parameter. Example: npx hardhat coop propose param --name quorum --value 12.5 --network localhost",
+  )
     .addOption({
       name: "name",
       description:
@@ -109,32 +144,54 @@ export const coopTasks = [
     .setAction(() => import("./coop/propose-param.js"))
     .build(),
 
-  task(["coop", "propose", "sale"], "Propose opening a capital sale of hours")
-    .addOption({ name: "price", description: "Reserve per hour, e.g. 0.001", defaultValue: "" })
-    .addOption({ name: "cap", description: "Hours for sale in all", defaultValue: "" })
-    .addOption({ name: "accountCap", description: "Hours one account may buy", defaultValue: "" })
+  task(
+    ["coop", "propose", "sale"],
+    "Propose opening a capital sale of hours. Example: npx hardhat coop propose sale --price 0.001 --cap 100 --account-cap 20 --days 7 --network localhost",
+  )
+    .addOption({
+      name: "price",
+      description: "Required. Price in the reserve (RBTC or its token) per hour, e.g. 0.001",
+      defaultValue: "",
+    })
+    .addOption({ name: "cap", description: "Required. Hours for sale in all", defaultValue: "" })
+    .addOption({
+      name: "accountCap",
+      description: "Required. Hours one account may buy, at most --cap",
+      defaultValue: "",
+    })
     .addOption({
       name: "days",
-      description: "How long the sale stays open, from the vote's end",
+      description: "Days the sale stays open, from when the proposal can execute",
       defaultValue: "7",
     })
     .addOption(FROM)
     .setAction(() => import("./coop/propose-sale.js"))
     .build(),
 
-  task(["coop", "propose", "band"], "Propose the price band the treasury defends")
+  task(
+    ["coop", "propose", "band"],
+    "Propose the price band the treasury defends. Example: npx hardhat coop propose band --floor 0.00008 --ceiling 0.00015 --budget 0.001 --emission 20 --network localhost",
+  )
     .addOption({
       name: "floor",
-      description: "Reserve per hour below which it buys back",
+      description: "Required. Price in the reserve per hour below which it buys back, e.g. 0.00008",
       defaultValue: "",
     })
     .addOption({
       name: "ceiling",
-      description: "Reserve per hour above which it emits",
+      description: "Required. Price in the reserve per hour above which it emits, e.g. 0.00015",
       defaultValue: "",
     })
-    .addOption({ name: "budget", description: "Reserve it may spend per period", defaultValue: "" })
-    .addOption({ name: "emission", description: "Hours it may mint per period", defaultValue: "" })
+    .addOption({
+      name: "budget",
+      description: "Required. Reserve (RBTC or its token) it may spend per period",
+      defaultValue: "",
+    })
+    .addOption({
+      name: "emission",
+      description: "Required. Hours it may mint per period",
+      defaultValue: "",
+    })
     .addOption({
       name: "period",
       description: "Period length as a duration: 3600, 12h, 1d",
@@ -149,23 +206,36 @@ export const coopTasks = [
     .setAction(() => import("./coop/propose-band.js"))
     .build(),
 
-  task(["coop", "vote"], "Vote on a proposal")
+  task(
+    ["coop", "vote"],
+    "Vote on a proposal. Example: npx hardhat coop vote --proposal p3f9a01c2 --support for --network localhost",
+  )
     .addOption(PROPOSAL)
-    .addOption({ name: "support", description: "for, against or abstain", defaultValue: "" })
+    .addOption({
+      name: "support",
+      description: "Required. for, against or abstain",
+      defaultValue: "",
+    })
     .addOption({ name: "reason", description: "Why (optional)", defaultValue: "" })
     .addFlag(WAIT)
     .addOption(FROM)
     .setAction(() => import("./coop/vote.js"))
     .build(),
 
-  task(["coop", "queue"], "Queue a succeeded proposal in the timelock")
+  task(
+    ["coop", "queue"],
+    "Queue a succeeded proposal in the timelock. Example: npx hardhat coop queue --proposal p3f9a01c2 --wait --network localhost",
+  )
     .addOption(PROPOSAL)
     .addFlag(WAIT)
     .addOption(FROM)
     .setAction(() => import("./coop/queue.js"))
     .build(),
 
-  task(["coop", "execute"], "Execute a queued proposal once its delay has passed")
+  task(
+    ["coop", "execute"],
+    "Execute a queued proposal once its delay has passed. Example: npx hardhat coop execute --proposal p3f9a01c2 --wait --network localhost",
+  )
     .addOption(PROPOSAL)
     .addFlag(WAIT)
     .addOption(FROM)
@@ -174,14 +244,17 @@ export const coopTasks = [
 
   task(
     ["coop", "proposals"],
-    "List recent proposals: reference, state, countdown, tallies, actions",
+    "List recent proposals: reference, state, countdown, tallies, actions. Example: npx hardhat coop proposals --network localhost",
   )
     .addOption({ name: "limit", description: "At most this many", defaultValue: "10" })
     .addOption(FROM)
     .setAction(() => import("./coop/proposals.js"))
     .build(),
 
-  task(["coop", "proposal"], "Show one proposal in full, its actions decoded")
+  task(
+    ["coop", "proposal"],
+    "Show one proposal in full, its actions decoded. Example: npx hardhat coop proposal p3f9a01c2 --network localhost",
+  )
     .addPositionalArgument({
       name: "ref",
       description: "The proposal's reference, e.g. p3f9a01c2",
@@ -190,7 +263,10 @@ export const coopTasks = [
     .setAction(() => import("./coop/proposal.js"))
     .build(),
 
-  task(["coop", "withdraw"], "Withdraw one of your pending claims")
+  task(
+    ["coop", "withdraw"],
+    "Withdraw one of your pending claims. Example: npx hardhat coop withdraw --claim 5 --network localhost",
+  )
     .addOption({
       name: "claim",
       description: "Required. The claim's number, e.g. 5",
@@ -200,7 +276,10 @@ export const coopTasks = [
     .setAction(() => import("./coop/withdraw.js"))
     .build(),
 
-  task(["coop", "delegate"], "Delegate your work-hour votes (care cannot be delegated)")
+  task(
+    ["coop", "delegate"],
+    "Delegate your work-hour votes (care cannot be delegated). Example: npx hardhat coop delegate --to 0x… --network localhost",
+  )
     .addOption({
       name: "to",
       description: "Required. The member's address; your own address takes them back",
@@ -217,49 +296,80 @@ export const coopTasks = [
     .setAction(() => import("./coop/oracle-update.js"))
     .build(),
 
-  task(["coop", "status"], "Show an account, the cooperative, and proposals")
+  task(
+    ["coop", "status"],
+    "Show an account, the cooperative, and proposals. Example: npx hardhat coop status --from 1 --network localhost",
+  )
     .addOption({
       name: "account",
-      description: "Whose status (default: the signer)",
+      description: "Whose status; the signer when omitted",
       defaultValue: "",
     })
     .addOption({ name: "proposal", description: "Only this proposal", defaultValue: "" })
     .addOption({
       name: "proposals",
-      description: "How many recent proposals (default 5)",
+      description: "How many recent proposals",
       defaultValue: "5",
     })
     .addOption(FROM)
     .setAction(() => import("./coop/status.js"))
     .build(),
 
-  task(["coop", "fund"], "Deposit revenue into the treasury (split 75/25)")
-    .addOption({ name: "amount", description: "Reserve to deposit, e.g. 0.01", defaultValue: "" })
+  task(
+    ["coop", "fund"],
+    "Deposit revenue into the treasury (split 75/25). Example: npx hardhat coop fund --amount 0.01 --network localhost",
+  )
+    .addOption({
+      name: "amount",
+      description: "Required. Reserve (RBTC or its token) to deposit, e.g. 0.01",
+      defaultValue: "",
+    })
     .addOption(FROM)
     .setAction(() => import("./coop/fund.js"))
     .build(),
 
-  task(["coop", "redeem"], "Redeem earned hours for reserve from the category's pool")
-    .addOption({ name: "category", description: "commons or subsistence", defaultValue: "" })
-    .addOption({ name: "hours", description: "Hours to redeem", defaultValue: "" })
+  task(
+    ["coop", "redeem"],
+    "Redeem earned hours for reserve from the category's pool. Example: npx hardhat coop redeem --category commons --hours 2 --network localhost",
+  )
+    .addOption({
+      name: "category",
+      description: "Required. commons or subsistence",
+      defaultValue: "",
+    })
+    .addOption({ name: "hours", description: "Required. Hours to redeem", defaultValue: "" })
     .addOption({
       name: "minOut",
-      description: "Least reserve to accept (default: the quote)",
+      description: "Least reserve (RBTC or its token) to accept; the quote when omitted",
       defaultValue: "",
     })
     .addOption(FROM)
     .setAction(() => import("./coop/redeem.js"))
     .build(),
 
-  task(["coop", "buy"], "Buy hours in the open capital sale")
-    .addOption({ name: "hours", description: "Hours to buy", defaultValue: "" })
+  task(
+    ["coop", "buy"],
+    "Buy hours in the open capital sale. Example: npx hardhat coop buy --hours 2 --network localhost",
+  )
+    .addOption({ name: "hours", description: "Required. Hours to buy", defaultValue: "" })
     .addOption(FROM)
     .setAction(() => import("./coop/buy.js"))
     .build(),
 
-  task(["coop", "swap"], "Swap hours and reserve in the pool")
-    .addOption({ name: "sell", description: "hours or reserve: what you pay in", defaultValue: "" })
-    .addOption({ name: "amount", description: "How much you pay in", defaultValue: "" })
+  task(
+    ["coop", "swap"],
+    "Swap hours and reserve in the pool. Example: npx hardhat coop swap --sell hours --amount 1 --network localhost",
+  )
+    .addOption({
+      name: "sell",
+      description: "Required. hours or reserve: what you pay in",
+      defaultValue: "",
+    })
+    .addOption({
+      name: "amount",
+      description: "Required. How much you pay in: hours, or reserve (RBTC or its token)",
+      defaultValue: "",
+    })
     .addOption(SLIPPAGE)
     .addOption(FROM)
     .setAction(() => import("./coop/swap.js"))
@@ -267,18 +377,28 @@ export const coopTasks = [
 
   emptyTask(["coop", "liquidity"], "Provide or withdraw pool liquidity").build(),
 
-  task(["coop", "liquidity", "add"], "Add hours and reserve to the pool")
-    .addOption({ name: "hours", description: "Hours to add", defaultValue: "" })
-    .addOption({ name: "amount", description: "Reserve to add", defaultValue: "" })
+  task(
+    ["coop", "liquidity", "add"],
+    "Add hours and reserve to the pool. Example: npx hardhat coop liquidity add --hours 10 --amount 0.001 --network localhost",
+  )
+    .addOption({ name: "hours", description: "Required. Hours to add", defaultValue: "" })
+    .addOption({
+      name: "amount",
+      description: "Required. Reserve (RBTC or its token) to add",
+      defaultValue: "",
+    })
     .addOption(SLIPPAGE)
     .addOption(FROM)
     .setAction(() => import("./coop/liquidity-add.js"))
     .build(),
 
-  task(["coop", "liquidity", "remove"], "Withdraw liquidity from the pool")
+  task(
+    ["coop", "liquidity", "remove"],
+    "Withdraw liquidity from the pool. Example: npx hardhat coop liquidity remove --network localhost",
+  )
     .addOption({
       name: "shares",
-      description: "Pool shares to burn (default: all)",
+      description: "Pool shares to burn; all of them when omitted",
       defaultValue: "",
     })
     .addOption(SLIPPAGE)
@@ -286,7 +406,10 @@ export const coopTasks = [
     .setAction(() => import("./coop/liquidity-remove.js"))
     .build(),
 
-  task(["coop", "band"], "Show the price band, or defend it")
+  task(
+    ["coop", "band"],
+    "Show the price band, or defend it. Example: npx hardhat coop band --defend floor --network localhost",
+  )
     .addOption({
       name: "defend",
       description: "floor or ceiling (omit to only show)",

@@ -8,7 +8,7 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { confoederatioModule } from "../deploy/modules/Confoederatio.js";
 import { RSK_CHAIN_IDS } from "../lib/constants.js";
 import { deploymentIdOf, forgetStaleLocalDeployment } from "../lib/cli/deployment.js";
-import { CliError, runCommand } from "../lib/cli/errors.js";
+import { CliError, errorLine, runCommand } from "../lib/cli/errors.js";
 
 /** Arguments of the `deploy` task. */
 export interface DeployTaskArguments {
@@ -69,6 +69,37 @@ export function checkWrbtc(parameters: DeploymentParameters, chainId: bigint, sh
 }
 
 /**
+ * Checks the network's configured private keys before connecting: an empty
+ * key (the `.env.example` default) or one that is not 32 bytes of hex is one
+ * clear line, naming the variable when it is one.
+ */
+async function checkAccounts(hre: HardhatRuntimeEnvironment, networkName: string): Promise<void> {
+  const config = hre.config.networks[networkName];
+  if (config === undefined || config.type !== "http" || !Array.isArray(config.accounts)) return;
+  for (const account of config.accounts) {
+    const name = (account as { name?: string }).name;
+    const where = name === undefined ? `network ${networkName}'s account` : name;
+    let key: string;
+    try {
+      key = await account.get();
+    } catch {
+      throw new CliError(
+        `network ${networkName} needs ${where}: set it in the environment, .env or the Hardhat keystore`,
+      );
+    }
+    const hex = key.trim().replace(/^0x/, "");
+    if (hex === "") {
+      throw new CliError(`${where} is empty: set a private key (0x and 64 hex digits)`);
+    }
+    if (!/^[0-9a-fA-F]{64}$/.test(hex)) {
+      throw new CliError(
+        `${where} is not a private key: expected 0x and 64 hex digits, got ${hex.length} characters`,
+      );
+    }
+  }
+}
+
+/**
  * Connects to the chosen network and reads its chain id. Hardhat resolves a
  * network's configuration variables (URL, key) on first use, so both steps
  * may find one missing: that becomes one clear line.
@@ -93,6 +124,7 @@ async function connect(hre: HardhatRuntimeEnvironment, networkName: string) {
 
 async function deploy(args: DeployTaskArguments, hre: HardhatRuntimeEnvironment): Promise<void> {
   const networkName = hre.globalOptions.network ?? "default";
+  await checkAccounts(hre, networkName);
   const root = hre.config.paths.root;
   const file =
     args.parameters === undefined
@@ -103,6 +135,12 @@ async function deploy(args: DeployTaskArguments, hre: HardhatRuntimeEnvironment)
   const parameters = await readParameters(file, shown);
 
   const { connection, chainId } = await connect(hre, networkName);
+  const expected = connection.networkConfig.chainId;
+  if (expected !== undefined && BigInt(expected) !== chainId) {
+    throw new CliError(
+      `network ${networkName} is chain ${expected}, but its RPC URL answers as chain ${chainId}; check the URL`,
+    );
+  }
   checkWrbtc(parameters, chainId, shown);
 
   const deploymentId = deploymentIdOf(chainId);
@@ -121,7 +159,10 @@ async function deploy(args: DeployTaskArguments, hre: HardhatRuntimeEnvironment)
       displayUi: process.stdout.isTTY === true,
     });
   } catch (error) {
-    throw new CliError(`deployment failed: ${oneLine(error)}${simulated ? "" : RESUME_HINT}`);
+    const reconciliation = /reconciliation/i.test(oneLine(error));
+    throw new CliError(
+      `deployment failed: ${reconciliation ? errorLine(error) : `${oneLine(error)}${simulated ? "" : RESUME_HINT}`}`,
+    );
   }
 
   console.log("\nAddresses:");

@@ -288,7 +288,11 @@ export async function proposalStatus(coop: Coop, id: bigint): Promise<ProposalSt
     findProposal(coop, id),
     decodeContext(coop),
   ]);
-  const quorum = snapshot < now ? await coop.governor.proposalQuorum(id) : undefined;
+  // as of the next block: the snapshot may have passed by the clock but not in the latest block
+  const quorum =
+    snapshot < now
+      ? await coop.governor.proposalQuorum(id, NEXT_BLOCK).catch(() => undefined)
+      : undefined;
   return {
     id,
     ref: proposalRef(id),

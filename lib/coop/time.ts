@@ -14,7 +14,23 @@ export async function latestTimestamp(coop: Coop): Promise<bigint> {
  * blocks) has an old latest block; the next block carries at least this time.
  */
 export async function chainNow(coop: Coop): Promise<bigint> {
-  return clockNow(await latestTimestamp(coop));
+  const [latest, pending] = await Promise.all([latestTimestamp(coop), pendingTimestamp(coop)]);
+  const now = clockNow(latest);
+  // a Hardhat node whose time was moved forward stamps its next block ahead of the wall clock
+  return pending !== undefined && pending > now ? pending : now;
+}
+
+/** The timestamp the node would give its next block, when it tells (Hardhat, rskj). */
+async function pendingTimestamp(coop: Coop): Promise<bigint | undefined> {
+  try {
+    // raw: ethers' block parser refuses a pending block (it has no number yet)
+    const block = (await coop.ethers.provider.send("eth_getBlockByNumber", ["pending", false])) as {
+      timestamp?: string;
+    } | null;
+    return block?.timestamp === undefined ? undefined : BigInt(block.timestamp);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads made as of the next block, which carries the clock's time (see {@link chainNow}). */
@@ -30,16 +46,21 @@ export function duration(seconds: bigint): string {
   return durationText(seconds);
 }
 
-/** Waits until the wall clock reaches `timestamp` (chain seconds), telling `log` once. */
+/**
+ * Waits until the chain's clock ({@link chainNow}) reaches `timestamp`,
+ * telling `log` once. No block is asked for: the next transaction's block
+ * carries the time.
+ */
 export async function waitUntil(
+  coop: Coop,
   timestamp: bigint,
   now: bigint,
   log: (line: string) => void,
 ): Promise<void> {
   if (timestamp <= now) return;
   log(`waiting until ${when(timestamp, now)}`);
-  const target = Number(timestamp) * 1000;
-  while (Date.now() < target) {
-    await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, target - Date.now())));
+  for (let current = now; current < timestamp; current = await chainNow(coop)) {
+    const seconds = Number(timestamp - current);
+    await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, seconds * 1_000)));
   }
 }

@@ -20,7 +20,7 @@ export default async function execute(args: Args, hre: HardhatRuntimeEnvironment
     const coop = await openSession(hre, args.from);
     const id = await resolveProposal(coop, args.proposal);
     const wait = args.wait
-      ? (until: bigint, now: bigint) => waitUntil(until, now, console.log)
+      ? (until: bigint, now: bigint) => waitUntil(coop, until, now, console.log)
       : undefined;
     const result = await executeProposal(coop, id, wait);
     for (const line of executed(result, proposalRef(id))) console.log(line);

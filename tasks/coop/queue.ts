@@ -20,7 +20,7 @@ export default async function queue(args: Args, hre: HardhatRuntimeEnvironment):
     const coop = await openSession(hre, args.from);
     const id = await resolveProposal(coop, args.proposal);
     const wait = args.wait
-      ? (until: bigint, now: bigint) => waitUntil(until, now, console.log)
+      ? (until: bigint, now: bigint) => waitUntil(coop, until, now, console.log)
       : undefined;
     const result = await queueProposal(coop, id, wait);
     const ref = proposalRef(id);

@@ -26,7 +26,7 @@ export default async function vote(args: Args, hre: HardhatRuntimeEnvironment): 
       proposalId,
       support,
       reason: args.reason,
-      wait: args.wait ? (until, now) => waitUntil(until, now, console.log) : undefined,
+      wait: args.wait ? (until, now) => waitUntil(coop, until, now, console.log) : undefined,
     });
     console.log(voted(result, SUPPORT[support], coop.signer.address, proposalRef(proposalId)));
   });

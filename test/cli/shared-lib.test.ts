@@ -1,4 +1,8 @@
+import { errorDeploymentResultToExceptionMessage } from "@nomicfoundation/hardhat-ignition/helpers";
+import { DeploymentResultType } from "@nomicfoundation/ignition-core";
 import { expect } from "chai";
+
+import { errorLine } from "../../lib/cli/errors.js";
 import { Interface } from "ethers";
 
 import {
@@ -200,6 +204,23 @@ describe("shared lib (CLI and app)", function () {
     it("finds revert data nested in a provider error", function () {
       expect(revertDataOf({ error: { cause: { data: "0x12345678" } } })).to.equal("0x12345678");
       expect(revertDataOf(new Error("plain"))).to.equal(undefined);
+    });
+  });
+
+  describe("Ignition's reasons", function () {
+    it("keeps every reconciliation reason on the one line, and says what to do", function () {
+      const message = errorDeploymentResultToExceptionMessage({
+        type: DeploymentResultType.RECONCILIATION_ERROR,
+        errors: {
+          "Cooperative#CoopTimelock": ["Argument at index 0 has been changed"],
+          "Cooperative#HolisticGovernor": ["Argument at index 3 has been changed"],
+        },
+      });
+      const line = errorLine(new Error(`HHE10702: Hardhat Ignition deployment error: ${message}`));
+      expect(line).to.equal(
+        "Hardhat Ignition deployment error: The deployment wasn't run because of the following reconciliation errors: Cooperative#CoopTimelock: Argument at index 0 has been changed; Cooperative#HolisticGovernor: Argument at index 3 has been changed (the deployment recorded in deploy/deployments/chain-<id> was made with other parameters or contracts: use it as it is with npm run deploy and the coop commands, or remove that folder, or restart the local node, to deploy afresh)",
+      );
+      expect(line).not.to.include("\n");
     });
   });
 });
