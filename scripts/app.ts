@@ -23,8 +23,8 @@ console.log(`
 The member app is at ${server.url}
 
 In the browser wallet, add the network "Hardhat local": RPC ${coop.rpcUrl}, chain id 31337,
-currency RBTC; import one of the node's test accounts (printed by \`npx hardhat node\`, e.g.
-account #1, the demo's Alice). Ctrl-C stops the app and the node.`);
+currency RBTC; import one of Hardhat's documented test accounts: #1 is the demo's Alice,
+#2 Bob, #3 Carol. Ctrl-C stops the app and the node.`);
 
 const shutdown = async () => {
   await server.close();
