@@ -112,7 +112,7 @@ describe("coop propose approve, when the batch does not fit one RSK block", func
       from: "1",
     });
     expect(proposed.exitCode, proposed.err.join("\n")).to.equal(0);
-    const proposal = /^proposal (\d+)/.exec(proposed.out[0])![1];
+    const proposal = /^proposal (p[0-9a-f]{8}): /.exec(proposed.out[0])![1];
     await networkHelpers.mine(2);
     for (const from of ["1", "2", "3"]) {
       expect(
