@@ -99,10 +99,14 @@ describe("app formatting", function () {
 
   describe("decoded proposals", function () {
     it("says what an approval proposal does, claim by claim", function () {
-      const proposal = approveClaimsProposal(REGISTRY, [
-        { id: 1n, claimant: GOVERNOR, amount: 4n * HOUR, category: 0 },
-        { id: 2n, claimant: GOVERNOR, amount: HOUR, category: 2 },
-      ]);
+      const proposal = approveClaimsProposal(
+        REGISTRY,
+        [
+          { id: 1n, claimant: GOVERNOR, amount: 4n * HOUR, category: 0 },
+          { id: 2n, claimant: GOVERNOR, amount: HOUR, category: 2 },
+        ],
+        { proposer: GOVERNOR },
+      );
       expect(proposal.description.split("\n")[0]).to.equal("# Approve 2 contribution claims");
       expect(actionTexts(proposal, NAMES)).to.deep.equal([
         "registry: approve claims 1, 2 (mints their hours and care)",
