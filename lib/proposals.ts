@@ -9,7 +9,7 @@
  * encode calldata and write descriptions, so their output can be reviewed
  * before it is sent.
  */
-import { AbiCoder, Interface, formatUnits, getAddress, id, keccak256 } from "ethers";
+import { AbiCoder, Interface, formatUnits, getAddress, id, isAddress, keccak256 } from "ethers";
 
 /** The four arguments of `Governor.propose`. */
 export interface Proposal {
@@ -89,6 +89,7 @@ const governorInterface = new Interface([
   "function setVotingDelay(uint48 newVotingDelay)",
   "function setVotingPeriod(uint32 newVotingPeriod)",
   "function setProposalThreshold(uint256 newProposalThreshold)",
+  "function setNonVotingHolder(address holder, bool excluded)",
 ]);
 
 /** Thrown when a builder is given input that would make a wrong or empty proposal. */
@@ -109,14 +110,21 @@ export function buildProposal(actions: readonly Action[], description: string): 
   };
 }
 
-/** Joins several proposals into one that runs all their actions, in order. */
-export function mergeProposals(parts: readonly Proposal[], title: string): Proposal {
+/**
+ * Joins several proposals into one that runs all their actions, in order,
+ * sent by `proposer` (the parts' own `#proposer=` suffixes are dropped).
+ */
+export function mergeProposals(
+  parts: readonly Proposal[],
+  title: string,
+  proposer: string,
+): Proposal {
   if (parts.length === 0) throw new ProposalInputError("nothing to merge");
   const actions: Action[] = parts.flatMap((p) =>
     p.targets.map((target, i) => ({ target, value: p.values[i], calldata: p.calldatas[i] })),
   );
-  const body = parts.map((p) => p.description).join("\n\n---\n\n");
-  return buildProposal(actions, `# ${title}\n\n${body}`);
+  const body = parts.map((p) => withoutProposer(p.description)).join("\n\n---\n\n");
+  return buildProposal(actions, withProposer(`# ${title}\n\n${body}`, proposer));
 }
 
 /** `keccak256` of the description, as `queue`, `execute` and `cancel` take it. */
@@ -167,13 +175,13 @@ function checkIds(ids: readonly bigint[]): void {
  * The proposal that approves `claims` with one `approveClaims` call on the
  * registry. Its description lists every claim (id, claimant, category, hours,
  * evidence) and the totals per category, so that voters see what they mint.
- * A `#proposer=<address>` suffix, when `proposer` is given, stops anyone else
+ * Its `#proposer=<address>` suffix (required by the governor) stops anyone else
  * from submitting the same proposal first.
  */
 export function approveClaimsProposal(
   registry: string,
   claims: readonly ClaimSummary[],
-  options: { title?: string; proposer?: string } = {},
+  options: { title?: string; proposer: string },
 ): Proposal {
   checkIds(claims.map((c) => c.id));
   const totals = new Map<ClaimCategory, bigint>();
@@ -215,7 +223,7 @@ export function rejectClaimsProposal(
   registry: string,
   ids: readonly bigint[],
   reason: string,
-  options: { proposer?: string } = {},
+  options: { proposer: string },
 ): Proposal {
   checkIds(ids);
   const description = `# Reject ${ids.length} contribution claim${ids.length === 1 ? "" : "s"}\n\nClaims ${ids.join(", ")}.\n\nReason: ${reason}`;
@@ -236,7 +244,7 @@ export function revokeCareProposal(
   account: string,
   amount: bigint,
   reason: string,
-  options: { proposer?: string } = {},
+  options: { proposer: string },
 ): Proposal {
   if (amount <= 0n) throw new ProposalInputError("the amount to revoke must be positive");
   if (reason.trim().length === 0) throw new ProposalInputError("a revocation needs a reason");
@@ -257,7 +265,8 @@ export type ParameterChange =
   | { readonly kind: "votingDelay"; readonly seconds: bigint }
   | { readonly kind: "votingPeriod"; readonly seconds: bigint }
   | { readonly kind: "proposalThreshold"; readonly value: bigint }
-  | { readonly kind: "claimCap"; readonly value: bigint };
+  | { readonly kind: "claimCap"; readonly value: bigint }
+  | { readonly kind: "nonVotingHolder"; readonly holder: string; readonly excluded: boolean };
 
 /** Where the contracts live, for the builders that need more than one. */
 export interface CoopAddresses {
@@ -285,6 +294,10 @@ function describeChange(change: ParameterChange): string {
       return `Set the proposal threshold to ${formatHours(change.value)} vote hours`;
     case "claimCap":
       return `Set the claim cap to ${formatHours(change.value)} hours`;
+    case "nonVotingHolder":
+      return change.excluded
+        ? `Leave the hours held by ${getAddress(change.holder)} out of the quorum (they cannot vote)`
+        : `Count the hours held by ${getAddress(change.holder)} in the quorum again`;
   }
 }
 
@@ -308,6 +321,14 @@ function encodeChange(change: ParameterChange, at: CoopAddresses): Action {
       return {
         target: at.registry,
         calldata: registryInterface.encodeFunctionData("setClaimCap", [change.value]),
+      };
+    case "nonVotingHolder":
+      return {
+        target: at.governor,
+        calldata: governorInterface.encodeFunctionData("setNonVotingHolder", [
+          getAddress(change.holder),
+          change.excluded,
+        ]),
       };
   }
 }
@@ -336,6 +357,9 @@ function checkChange(change: ParameterChange): void {
     case "proposalThreshold":
     case "claimCap":
       return bounded(change.value, 2n ** 256n - 1n, "the value");
+    case "nonVotingHolder":
+      if (!isAddress(change.holder)) throw new ProposalInputError("the holder must be an address");
+      return;
   }
 }
 
@@ -347,7 +371,7 @@ function checkChange(change: ParameterChange): void {
 export function parameterChangeProposal(
   at: CoopAddresses,
   changes: readonly ParameterChange[],
-  options: { title?: string; proposer?: string } = {},
+  options: { title?: string; proposer: string },
 ): Proposal {
   if (changes.length === 0) throw new ProposalInputError("no parameter change given");
   changes.forEach(checkChange);
@@ -361,8 +385,24 @@ export function parameterChangeProposal(
   );
 }
 
-function withProposer(description: string, proposer: string | undefined): string {
-  return proposer === undefined
-    ? description
-    : `${description}\n\n#proposer=${getAddress(proposer)}`;
+const PROPOSER_SUFFIX = /\n*#proposer=(0x[0-9a-fA-F]{40})$/;
+
+/**
+ * `description` with the `#proposer=<address>` suffix that the governor
+ * requires: it refuses (`GovernorRestrictedProposer`) a description without it
+ * or sent by another account, so nobody can submit a member's proposal first
+ * and cancel it. Every builder here ends its description with it.
+ */
+export function withProposer(description: string, proposer: string): string {
+  return `${withoutProposer(description)}\n\n#proposer=${getAddress(proposer)}`;
+}
+
+/** The account named by the `#proposer=` suffix of `description`, if it has one. */
+export function proposerOf(description: string): string | undefined {
+  const match = PROPOSER_SUFFIX.exec(description);
+  return match === null ? undefined : getAddress(match[1].toLowerCase());
+}
+
+function withoutProposer(description: string): string {
+  return description.replace(PROPOSER_SUFFIX, "");
 }

@@ -114,7 +114,7 @@ export async function anchorGovernance(chain: Chain) {
   }
   await chain.advance(1);
 
-  const run = new ProposalRun(chain, governance, emptyCallProposal("anchor"));
+  const run = new ProposalRun(chain, governance, emptyCallProposal("anchor", proposer.address));
   const propose = await run.propose(proposer);
   await chain.recordOp("gov.propose", "anchor", propose);
   // The measured votes are not the proposal's first, whose write of the tally from zero would

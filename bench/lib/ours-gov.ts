@@ -132,7 +132,9 @@ export async function approvalProposal(
       category: claims[i].category,
     });
   }
-  return approveClaimsProposal(await coop.registry.getAddress(), summaries);
+  return approveClaimsProposal(await coop.registry.getAddress(), summaries, {
+    proposer: coop.cast.proposer.address,
+  });
 }
 
 /** Proposes, passes (the filler's vote carries it) and executes `proposal`, measuring each step. */

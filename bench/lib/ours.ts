@@ -207,7 +207,7 @@ async function feedBusyVoter(chain: Chain, coop: Coop) {
 async function measureGovernanceSmall(chain: Chain, coop: Coop, governance: OurGovernance) {
   progress("ours: governance at 10 members");
   const { proposer, filler, hoursVoter, bothVoter, busy } = coop.cast;
-  const run = new ProposalRun(chain, governance, emptyCallProposal("ours"));
+  const run = new ProposalRun(chain, governance, emptyCallProposal("ours", proposer.address));
   await chain.recordOp("gov.propose", "ours", await run.propose(proposer));
   await run.vote(filler);
   const hours = await run.vote(hoursVoter);
@@ -241,7 +241,11 @@ async function measureGovernanceSmall(chain: Chain, coop: Coop, governance: OurG
  * at 10. */
 async function measureGovernanceLarge(chain: Chain, coop: Coop, governance: OurGovernance) {
   progress(`ours: governance at ${coop.members.length} members`);
-  const run = new ProposalRun(chain, governance, emptyCallProposal("ours, 1000 members"));
+  const run = new ProposalRun(
+    chain,
+    governance,
+    emptyCallProposal("ours, 1000 members", coop.cast.proposer.address),
+  );
   await run.propose(coop.cast.proposer);
   await run.vote(coop.cast.filler);
   const both = await run.vote(coop.cast.bothVoterLater);

@@ -4,6 +4,7 @@ import type { BigNumberish, ContractTransactionResponse, Signer } from "ethers";
 import { ethers } from "ethers";
 
 import type { Chain, Measured } from "./chain.js";
+import { withProposer } from "../../lib/proposals.js";
 
 /** The one proposal action that both governors execute in the governance rows: a call with no
  * value and no data to an account without code, so that the figures are the governor's and the
@@ -134,13 +135,15 @@ export class ProposalRun {
 /** The account that the governance rows' proposals call: an address without code. */
 export const PROPOSAL_TARGET = "0x000000000000000000000000000000000000bEEF";
 
-/** The proposal of the governance rows: one empty call to {PROPOSAL_TARGET}. */
-export function emptyCallProposal(tag: string): Proposal {
+/** The proposal of the governance rows: one empty call to {PROPOSAL_TARGET}, sent by
+ * `proposer` (its description ends with the `#proposer=` suffix that our governor requires; the
+ * anchor gets the same description, so both parse it). */
+export function emptyCallProposal(tag: string, proposer: string): Proposal {
   return {
     targets: [PROPOSAL_TARGET],
     values: [0n],
     calldatas: ["0x"],
-    description: `${PROPOSAL_DESCRIPTION} (${tag})`,
+    description: withProposer(`${PROPOSAL_DESCRIPTION} (${tag})`, proposer),
   };
 }
 

@@ -12,8 +12,8 @@ import {IHolisticGovernor} from "../interfaces/IHolisticGovernor.sol";
 
 /// @title GovernorHolisticVotes
 /// @notice Governor votes module over two ERC-5805 tokens: work hours plus weighted care
-/// reputation, optionally capped per voter, with a quorum that is a fraction of the combined
-/// supply and late-quorum protection.
+/// reputation, optionally capped per voter, with a quorum that is a fraction of the weight that
+/// can vote (the combined supply less the hours of non-voting holders) and late-quorum protection.
 /// @dev See {IHolisticGovernor} for the formula. This module provides {clock}, {CLOCK_MODE},
 /// {_getVotes}, {quorum}, the per-proposal {proposalQuorum} and the deadline extension of a late
 /// quorum. Everything a vote needs about its proposal lives in one storage slot, written when the
@@ -31,6 +31,8 @@ import {IHolisticGovernor} from "../interfaces/IHolisticGovernor.sol";
 /// - every vote on a proposal is weighed by {_castVote} with the proposal's terms at its snapshot,
 ///   so that the weights counted add up to at most the combined supply there;
 /// - {_quorumVotes} only grows while a proposal is active (true of any additive counting);
+/// - every change of the voting delay calls {_votingDelayChanged}, so that parameter changes stay
+///   keyed past every existing proposal's snapshot;
 /// - {proposalDeadline} stays this module's (the core's deadline or the extended one): a vote
 ///   computes it from the core and the terms it has read rather than calling it again.
 abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
@@ -56,7 +58,21 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
     /// @inheritdoc IHolisticGovernor
     uint256 public constant MAX_CARE_WEIGHT = 100 * PARAMETER_DENOMINATOR;
 
+    /// @inheritdoc IHolisticGovernor
+    uint256 public constant NON_VOTING_LOOKBACK = 7 days;
+
+    /// @inheritdoc IHolisticGovernor
+    uint256 public constant MAX_NON_VOTING_HOLDERS = 8;
+
     bytes32 private constant _TIMESTAMP_MODE = keccak256("mode=timestamp");
+
+    /// @dev A holder whose hours cannot vote, excluded for snapshots in `[from, until)`
+    /// (160+48+48 = 256 bits: one slot).
+    struct NonVotingHolder {
+        address holder;
+        uint48 from;
+        uint48 until;
+    }
 
     IERC5805 private immutable _work;
     IERC5805 private immutable _care;
@@ -66,6 +82,14 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
     Checkpoints.Trace208 private _parameterHistory;
 
     mapping(uint256 proposalId => ProposalTerms) private _proposalTerms;
+
+    /// @dev The latest snapshot that a proposal created before the last shortening of the voting
+    /// delay can have; 0 until the delay is first shortened. See {_parameterKey}.
+    uint48 private _snapshotHorizon;
+
+    /// @dev Every holder ever excluded, at most {MAX_NON_VOTING_HOLDERS}; an entry whose `until`
+    /// is the largest uint48 is excluded from now on.
+    NonVotingHolder[] private _nonVotingHolders;
 
     // ─── constructor ──────────────────────────────────────────────────────────────────────────
 
@@ -90,11 +114,15 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
         _checkVoterShare(initialMaxVoterShare);
         _checkQuorumFraction(initialQuorumFraction);
         _checkLateQuorumExtension(initialLateQuorumExtension);
-        _pushParameters(
-            initialCareWeight,
-            initialMaxVoterShare,
-            initialQuorumFraction,
-            initialLateQuorumExtension
+        // keyed now: the initial parameters apply to every proposal's snapshot
+        _parameterHistory.push(
+            clock(),
+            _pack(
+                initialCareWeight,
+                initialMaxVoterShare,
+                initialQuorumFraction,
+                initialLateQuorumExtension
+            )
         );
         emit CareWeightUpdated(0, initialCareWeight);
         emit MaxVoterShareUpdated(0, initialMaxVoterShare);
@@ -157,17 +185,41 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
     }
 
     /// @inheritdoc IHolisticGovernor
+    function votingSupply(uint256 timepoint) public view virtual returns (uint256) {
+        return _votingSupply(timepoint, careWeight(timepoint));
+    }
+
+    /// @inheritdoc IHolisticGovernor
+    function nonVotingHolders() public view virtual returns (address[] memory holders) {
+        uint256 n = _nonVotingHolders.length;
+        uint256 count = 0;
+        holders = new address[](n);
+        for (uint256 i = 0; i < n; ++i) {
+            NonVotingHolder memory entry = _nonVotingHolders[i];
+            if (entry.until != type(uint48).max) continue;
+            holders[count] = entry.holder;
+            ++count;
+        }
+        // count <= n: trims the array to the holders excluded from now on
+        assembly ("memory-safe") {
+            mstore(holders, count)
+        }
+    }
+
+    /// @inheritdoc IHolisticGovernor
     function voteWeight(address account, uint256 timepoint) public view virtual returns (uint256) {
         (uint256 weight, uint256 share, , ) = _unpack(_parametersAt(timepoint));
-        uint256 supply = share == 0 ? 0 : _combinedPastTotalSupply(timepoint, weight);
+        uint256 supply = share == 0 ? 0 : _votingSupply(timepoint, weight);
         return _weigh(account, timepoint, weight, share, supply);
     }
 
-    /// @notice The quorum at a past `timepoint`, with the quorum fraction and care weight in force
-    /// then. A proposal's own quorum is {proposalQuorum}, fixed by the terms of its creation.
+    /// @notice The quorum of the proposals whose snapshot is `timepoint` (a past time): the
+    /// quorum fraction of the voting supply then, with the parameters those proposals were
+    /// created with. `quorum(proposalSnapshot(id))` equals {proposalQuorum}`(id)`, the quorum
+    /// that `id` is judged against.
     function quorum(uint256 timepoint) public view virtual override returns (uint256) {
         (uint256 weight, , uint256 fraction, ) = _unpack(_parametersAt(timepoint));
-        return _quorumOf(_combinedPastTotalSupply(timepoint, weight), fraction);
+        return _quorumOf(_votingSupply(timepoint, weight), fraction);
     }
 
     /// @inheritdoc IHolisticGovernor
@@ -263,6 +315,11 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
         emit LateQuorumVoteExtensionSet(uint64(oldExtension), newVoteExtension);
     }
 
+    /// @inheritdoc IHolisticGovernor
+    function setNonVotingHolder(address holder, bool excluded) public virtual onlyGovernance {
+        _setNonVotingHolder(holder, excluded, _parameterKey());
+    }
+
     // ─── internal: Governor hooks ─────────────────────────────────────────────────────────────
 
     /// @dev Weight for {getVotes} and the proposal threshold: {voteWeight} with the parameters in
@@ -275,7 +332,8 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
         return voteWeight(account, timepoint);
     }
 
-    /// @dev Creates the proposal, then fixes its terms: the parameters in force now.
+    /// @dev Creates the proposal, then fixes its terms: the parameters in force now, which are
+    /// those the history gives at its snapshot (see {_parameterKey}).
     function _propose(
         address[] memory targets,
         uint256[] memory values,
@@ -285,7 +343,7 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
     ) internal virtual override returns (uint256 proposalId) {
         proposalId = super._propose(targets, values, calldatas, description, proposer);
         (uint256 weight, uint256 share, uint256 fraction, uint256 extension) = _unpack(
-            _parameterHistory.latest()
+            _parametersAt(proposalSnapshot(proposalId))
         );
         // the casts are exact: each value was checked against its bound when it was set
         _proposalTerms[proposalId] = ProposalTerms({
@@ -300,7 +358,7 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
 
     /// @dev The flow of {Governor-_castVote}, with the weight from the proposal's own terms and the
     /// late-quorum extension. Reads the proposal's slot once and writes it at most once: to cache
-    /// the combined supply (first vote that needs it) and to record an extended deadline.
+    /// the voting supply (first vote that needs it) and to record an extended deadline.
     function _castVote(
         uint256 proposalId,
         address account,
@@ -341,7 +399,7 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
     /// @dev Before a vote is counted: the weight of `account` on the proposal; `extendAt`, the
     /// quorum whose crossing by this vote extends the deadline, or `type(uint256).max` when it
     /// cannot (the vote is not in the last `lateQuorumExtension` seconds, or the quorum was already
-    /// reached); and whether the combined supply, read because the cap or the quorum needs it, was
+    /// reached); and whether the voting supply, read because the cap or the quorum needs it, was
     /// cached into `terms` (`dirty`).
     function _prepareVote(
         uint256 proposalId,
@@ -360,7 +418,7 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
         uint256 timepoint = proposalSnapshot(proposalId);
         uint256 supply = terms.combinedSupply;
         if (supply == 0 && (late || terms.maxVoterShare != 0)) {
-            supply = _combinedPastTotalSupply(timepoint, terms.careWeight);
+            supply = _votingSupply(timepoint, terms.careWeight);
             // a supply too wide for the slot (far beyond any real issuance) is read again next time
             dirty = supply != 0 && supply <= type(uint112).max;
             if (dirty) terms.combinedSupply = uint112(supply);
@@ -372,13 +430,29 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
         weight = _weigh(account, timepoint, terms.careWeight, terms.maxVoterShare, supply);
     }
 
+    /// @dev Whether `votes` reach {proposalQuorum}`(proposalId)`. Votes that reach the quorum of
+    /// the whole combined supply (the larger one) need no reading of the non-voting holders.
+    function _proposalQuorumReached(
+        uint256 proposalId,
+        uint256 votes
+    ) internal view returns (bool) {
+        ProposalTerms memory terms = _existingTerms(proposalId);
+        if (terms.combinedSupply != 0) {
+            return _quorumOf(terms.combinedSupply, terms.quorumFraction) <= votes;
+        }
+        uint256 timepoint = proposalSnapshot(proposalId);
+        uint256 combined = _combinedPastTotalSupply(timepoint, terms.careWeight);
+        if (_quorumOf(combined, terms.quorumFraction) <= votes) return true;
+        return _quorumOf(combined - _nonVotingAt(timepoint), terms.quorumFraction) <= votes;
+    }
+
     /// @dev The votes that count toward quorum, from the counting module (e.g. for + abstain).
     function _quorumVotes(uint256 proposalId) internal view virtual returns (uint256);
 
     // ─── internal ─────────────────────────────────────────────────────────────────────────────
 
     /// @dev The capped holistic weight of `account` at `timepoint`, given the parameters and the
-    /// combined supply (only read when `share != 0`).
+    /// voting supply (only read when `share != 0`).
     function _weigh(
         address account,
         uint256 timepoint,
@@ -412,6 +486,64 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
         return supply;
     }
 
+    /// @dev The weight that can vote at `timepoint`: the combined supply less the hours of the
+    /// non-voting holders ({_nonVotingAt}). Cannot underflow: those hours are part of the work
+    /// supply at `timepoint`.
+    function _votingSupply(
+        uint256 timepoint,
+        uint256 weight
+    ) internal view virtual returns (uint256) {
+        return _combinedPastTotalSupply(timepoint, weight) - _nonVotingAt(timepoint);
+    }
+
+    /// @dev The hours that cannot vote at `timepoint`: for each holder excluded then, the smaller
+    /// of its votes at `timepoint` and {NON_VOTING_LOOKBACK} earlier. Hours moved into a pool
+    /// just before a snapshot do not lower the quorum (they were not there a lookback before),
+    /// and hours taken out count again at once (the smaller value is the one at the snapshot).
+    /// Reads at most {MAX_NON_VOTING_HOLDERS} entries and two checkpoints per holder.
+    function _nonVotingAt(uint256 timepoint) internal view virtual returns (uint256 held) {
+        uint256 n = _nonVotingHolders.length;
+        for (uint256 i = 0; i < n; ++i) {
+            NonVotingHolder memory entry = _nonVotingHolders[i];
+            if (entry.from > timepoint || entry.until <= timepoint) continue;
+            if (timepoint < NON_VOTING_LOOKBACK) continue;
+            uint256 atSnapshot = _work.getPastVotes(entry.holder, timepoint);
+            if (atSnapshot == 0) continue;
+            held += Math.min(
+                atSnapshot,
+                _work.getPastVotes(entry.holder, timepoint - NON_VOTING_LOOKBACK)
+            );
+        }
+    }
+
+    /// @dev For a constructor: excludes `holders` from the voting supply from the start.
+    function _excludeFromStart(address[] memory holders) internal {
+        for (uint256 i = 0; i < holders.length; ++i) {
+            _setNonVotingHolder(holders[i], true, clock());
+        }
+    }
+
+    /// @dev Excludes `holder` (or ends its exclusion) for the snapshots from `key` on.
+    function _setNonVotingHolder(address holder, bool excluded, uint48 key) private {
+        uint256 n = _nonVotingHolders.length;
+        for (uint256 i = 0; i < n; ++i) {
+            NonVotingHolder storage entry = _nonVotingHolders[i];
+            if (entry.holder != holder || entry.until != type(uint48).max) continue;
+            if (excluded) revert HolisticGovernorNonVotingHolderUnchanged(holder, true);
+            entry.until = key;
+            emit NonVotingHolderUpdated(holder, false);
+            return;
+        }
+        if (!excluded) revert HolisticGovernorNonVotingHolderUnchanged(holder, false);
+        // only a contract: an account that can send transactions can also vote
+        if (holder.code.length == 0) revert HolisticGovernorNonVotingHolderNotContract(holder);
+        if (n == MAX_NON_VOTING_HOLDERS) {
+            revert HolisticGovernorTooManyNonVotingHolders(MAX_NON_VOTING_HOLDERS);
+        }
+        _nonVotingHolders.push(NonVotingHolder(holder, key, type(uint48).max));
+        emit NonVotingHolderUpdated(holder, true);
+    }
+
     /// @dev Quorum rounds up, against whoever wants a proposal to pass.
     function _quorumOf(uint256 supply, uint256 fraction) internal pure returns (uint256) {
         return Math.mulDiv(supply, fraction, PARAMETER_DENOMINATOR, Math.Rounding.Ceil);
@@ -423,7 +555,7 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
         return _proposalTerms[proposalId];
     }
 
-    /// @dev The combined supply at a proposal's snapshot: cached, or read with its care weight.
+    /// @dev The voting supply at a proposal's snapshot: cached, or read with its care weight.
     function _proposalSupply(
         ProposalTerms memory terms,
         uint256 timepoint
@@ -431,7 +563,7 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
         return
             terms.combinedSupply != 0
                 ? terms.combinedSupply
-                : _combinedPastTotalSupply(timepoint, terms.careWeight);
+                : _votingSupply(timepoint, terms.careWeight);
     }
 
     /// @dev The packed parameters in force at `timepoint`. Recent timepoints take the fast path on
@@ -442,17 +574,52 @@ abstract contract GovernorHolisticVotes is Governor, IHolisticGovernor {
         return _parameterHistory.upperLookupRecent(SafeCast.toUint48(timepoint));
     }
 
+    /// @dev Records a parameter change for the proposals created from now on, keyed by
+    /// {_parameterKey}.
     function _pushParameters(
         uint256 weight,
         uint256 share,
         uint256 fraction,
         uint256 extension
     ) private {
+        _parameterHistory.push(_parameterKey(), _pack(weight, share, fraction, extension));
+    }
+
+    /// @dev The key of a parameter change made now: one second after the latest snapshot that a
+    /// proposal created so far can have. The history then answers, for any snapshot, the
+    /// parameters in force when the proposals with that snapshot were created, so that
+    /// {quorum}, {getVotes} and the parameter views at `proposalSnapshot(id)` tell the terms that
+    /// `id` applies, and a change made after a proposal's creation never reaches it.
+    ///
+    /// A proposal created at `c` has the snapshot `c + votingDelay(c)`. That is at most
+    /// `now + votingDelay()` while the delay was only lengthened since `c`; a shortening records
+    /// the snapshots it leaves behind in {_snapshotHorizon}. Keys never decrease: the key is a
+    /// running maximum of `t + votingDelay(t)`, plus one.
+    function _parameterKey() private view returns (uint48) {
+        uint256 latestSnapshot = clock() + votingDelay();
+        uint256 horizon = _snapshotHorizon;
+        return SafeCast.toUint48((horizon > latestSnapshot ? horizon : latestSnapshot) + 1);
+    }
+
+    /// @dev To call whenever the voting delay changes: a shortening leaves proposals whose
+    /// snapshot is later than a proposal created now would have; {_parameterKey} must stay past
+    /// them. A lengthening needs nothing (nothing is written).
+    function _votingDelayChanged(uint256 oldDelay, uint256 newDelay) internal {
+        if (newDelay >= oldDelay) return;
+        uint256 latestSnapshot = clock() + oldDelay;
+        if (latestSnapshot > _snapshotHorizon) {
+            _snapshotHorizon = SafeCast.toUint48(latestSnapshot);
+        }
+    }
+
+    function _pack(
+        uint256 weight,
+        uint256 share,
+        uint256 fraction,
+        uint256 extension
+    ) private pure returns (uint208) {
         // fits 208 bits: weight < 2^20, share and fraction < 2^16, extension < 2^32 (checked when set)
-        _parameterHistory.push(
-            clock(),
-            uint208((weight << 64) | (share << 48) | (fraction << 32) | extension)
-        );
+        return uint208((weight << 64) | (share << 48) | (fraction << 32) | extension);
     }
 
     function _unpack(

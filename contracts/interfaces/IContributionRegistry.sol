@@ -77,6 +77,10 @@ interface IContributionRegistry {
     /// @notice Emitted when governance rejects claim `id`.
     event ClaimRejected(uint256 indexed id, address indexed claimant);
 
+    /// @notice Emitted when a batch approval or rejection leaves out claim `id` because it is no
+    /// longer pending (`status`: withdrawn by its claimant, or already approved or rejected).
+    event ClaimSkipped(uint256 indexed id, ClaimStatus status);
+
     /// @notice Emitted when governance changes the per-claim cap.
     event ClaimCapUpdated(uint256 oldCap, uint256 newCap);
 
@@ -94,10 +98,11 @@ interface IContributionRegistry {
     /// @notice Withdraws the caller's pending claim `id`.
     function withdrawClaim(uint256 id) external;
 
-    /// @notice Approves the pending claims `ids` and mints their hours, once per claimant.
+    /// @notice Approves those of claims `ids` that are still pending and mints their hours, once
+    /// per claimant; skips the others ({ClaimSkipped}), so that no claimant can block a batch.
     function approveClaims(uint256[] calldata ids) external;
 
-    /// @notice Rejects the pending claims `ids`.
+    /// @notice Rejects those of claims `ids` that are still pending; skips the others.
     function rejectClaims(uint256[] calldata ids) external;
 
     /// @notice Sets the largest amount one claim may ask for.

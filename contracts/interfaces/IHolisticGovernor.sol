@@ -8,7 +8,9 @@ import {IERC5805} from "@openzeppelin/contracts/interfaces/IERC5805.sol";
 /// @dev The holistic weight of `account` at the snapshot `t` of a proposal is
 ///
 ///     raw(a, t)    = work.getPastVotes(a, t) + care.getPastVotes(a, t) * careWeight / 10_000
-///     supply(t)    = work.getPastTotalSupply(t) + care.getPastTotalSupply(t) * careWeight / 10_000
+///     combined(t)  = work.getPastTotalSupply(t) + care.getPastTotalSupply(t) * careWeight / 10_000
+///     supply(t)    = combined(t) - sum over non-voting holders h of
+///                    min(work.getPastVotes(h, t), work.getPastVotes(h, t - NON_VOTING_LOOKBACK))
 ///     weight(a, t) = min(raw(a, t), supply(t) * maxVoterShare / 10_000)   (no cap when maxVoterShare = 0)
 ///     quorum(t)    = ceil(supply(t) * quorumFraction / 10_000)
 ///
@@ -43,6 +45,15 @@ interface IHolisticGovernor {
     /// @notice The late-quorum extension is longer than the voting period.
     error HolisticGovernorInvalidLateQuorumExtension(uint256 extension, uint256 votingPeriod);
 
+    /// @notice `holder` is already excluded (`excluded`), or was not excluded (`!excluded`).
+    error HolisticGovernorNonVotingHolderUnchanged(address holder, bool excluded);
+
+    /// @notice `holder` has no code: an account that can send transactions can vote.
+    error HolisticGovernorNonVotingHolderNotContract(address holder);
+
+    /// @notice The list of non-voting holders is full ({MAX_NON_VOTING_HOLDERS} entries ever).
+    error HolisticGovernorTooManyNonVotingHolders(uint256 max);
+
     // ─── events ───────────────────────────────────────────────────────────────────────────────
 
     /// @notice The care weight changed for proposals created from now on.
@@ -58,6 +69,10 @@ interface IHolisticGovernor {
     /// as OpenZeppelin's `GovernorPreventLateQuorum`).
     event LateQuorumVoteExtensionSet(uint64 oldVoteExtension, uint64 newVoteExtension);
 
+    /// @notice `holder`'s hours stop (`excluded`) or start again (`!excluded`) counting in the
+    /// voting supply, for proposals created from now on.
+    event NonVotingHolderUpdated(address indexed holder, bool excluded);
+
     /// @notice A vote reached the quorum of `proposalId` late, which pushed its deadline back to
     /// `extendedDeadline` (same event as OpenZeppelin's `GovernorPreventLateQuorum`).
     event ProposalExtended(uint256 indexed proposalId, uint64 extendedDeadline);
@@ -70,6 +85,13 @@ interface IHolisticGovernor {
     /// @notice The largest care weight governance may set (100 hours per care unit).
     function MAX_CARE_WEIGHT() external view returns (uint256);
 
+    /// @notice How far before a snapshot a non-voting holder's hours are read again (7 days): the
+    /// smaller of the two readings is excluded from the voting supply.
+    function NON_VOTING_LOOKBACK() external view returns (uint256);
+
+    /// @notice The most holders that can ever be excluded from the voting supply.
+    function MAX_NON_VOTING_HOLDERS() external view returns (uint256);
+
     /// @notice The work-hours token (transferable, delegated votes).
     function work() external view returns (IERC5805);
 
@@ -80,10 +102,10 @@ interface IHolisticGovernor {
     /// for times from now on).
     function careWeight(uint256 timepoint) external view returns (uint256);
 
-    /// @notice The voter cap in force at `timepoint`, as a share of the combined supply; 0 = no cap.
+    /// @notice The voter cap in force at `timepoint`, as a share of the voting supply; 0 = no cap.
     function maxVoterShare(uint256 timepoint) external view returns (uint256);
 
-    /// @notice The quorum fraction in force at `timepoint`, as a share of the combined supply.
+    /// @notice The quorum fraction in force at `timepoint`, as a share of the voting supply.
     function quorumFraction(uint256 timepoint) external view returns (uint256);
 
     /// @notice The minimum time, in seconds, that a vote stays open after its quorum is reached,
@@ -93,6 +115,16 @@ interface IHolisticGovernor {
     /// @notice The combined supply at a past `timepoint`, weighed with the care weight in force then.
     /// @dev Reverts for a `timepoint` that is not in the past (the tokens' `ERC5805FutureLookup`).
     function combinedPastTotalSupply(uint256 timepoint) external view returns (uint256);
+
+    /// @notice The weight that can vote at a past `timepoint`: {combinedPastTotalSupply} less,
+    /// for each holder excluded then (a pool's pair, the treasury), the smaller of its hours at
+    /// `timepoint` and {NON_VOTING_LOOKBACK} earlier. The quorum and the voter cap are fractions
+    /// of it.
+    function votingSupply(uint256 timepoint) external view returns (uint256);
+
+    /// @notice The holders whose hours are excluded from the voting supply of proposals created
+    /// from now on.
+    function nonVotingHolders() external view returns (address[] memory);
 
     /// @notice The holistic vote weight of `account` at a past `timepoint`, with the parameters
     /// in force at that time. It is the weight {propose} checks against the threshold.
@@ -120,7 +152,7 @@ interface IHolisticGovernor {
         address account
     ) external view returns (uint256);
 
-    /// @notice The quorum of `proposalId`: its quorum fraction of the combined supply at its snapshot.
+    /// @notice The quorum of `proposalId`: its quorum fraction of the voting supply at its snapshot.
     /// @dev Reverts while the snapshot is not yet in the past.
     function proposalQuorum(uint256 proposalId) external view returns (uint256);
 
@@ -140,6 +172,14 @@ interface IHolisticGovernor {
     /// @dev Requirements: called by the timelock through an executed proposal;
     /// `newQuorumFraction <= PARAMETER_DENOMINATOR`. Emits {QuorumFractionUpdated}.
     function setQuorumFraction(uint256 newQuorumFraction) external;
+
+    /// @notice Excludes `holder`'s hours from the voting supply (`excluded`), or counts them again,
+    /// for proposals created from now on.
+    /// @dev Requirements: called by the timelock through an executed proposal; `holder` is a
+    /// contract ({HolisticGovernorNonVotingHolderNotContract}); its status changes
+    /// ({HolisticGovernorNonVotingHolderUnchanged}); at most {MAX_NON_VOTING_HOLDERS} entries
+    /// ever ({HolisticGovernorTooManyNonVotingHolders}). Emits {NonVotingHolderUpdated}.
+    function setNonVotingHolder(address holder, bool excluded) external;
 
     /// @notice Sets the late-quorum extension for proposals created from now on.
     /// @dev Requirements: called by the timelock through an executed proposal;

@@ -25,7 +25,8 @@ import {IWorkHours} from "../interfaces/IWorkHours.sol";
 ///
 /// Invariants a subclass must keep: a claim leaves `Pending` at most once; only `Pending ->
 /// Approved` mints, by exactly the claim's amount to its claimant; the counters equal the
-/// number of claims in each status.
+/// number of claims in each status; a batch skips the claims that are no longer pending, so
+/// that no claimant's own action (a withdrawal) makes an approved batch revert.
 contract ContributionRegistry is IContributionRegistry, AccessControl {
     // ─── Types ───────────────────────────────────────────────────────────────────────────────
 
@@ -144,18 +145,24 @@ contract ContributionRegistry is IContributionRegistry, AccessControl {
     ///
     /// Requirements:
     /// - the caller holds `APPROVER_ROLE`;
-    /// - `ids` is not empty, and every id names a pending claim (once: the second mention of an
-    ///   id finds it approved and reverts).
+    /// - `ids` is not empty, and every id names a claim that was submitted.
     ///
-    /// Emits a {ClaimApproved} per claim, and the tokens' {Transfer}, {WorkCredited} and
-    /// {DelegateVotesChanged} per claimant.
+    /// A claim that is no longer pending (withdrawn by its claimant, or already approved or
+    /// rejected, e.g. listed twice) is skipped, not an error: an approved batch mints every claim
+    /// still pending at execution, and no claimant can make it revert by withdrawing.
+    ///
+    /// Emits a {ClaimApproved} per approved claim, a {ClaimSkipped} per skipped one, and the
+    /// tokens' {Transfer}, {WorkCredited} and {DelegateVotesChanged} per claimant.
     function approveClaims(uint256[] calldata ids) external onlyRole(APPROVER_ROLE) {
         uint256 n = ids.length;
         if (n == 0) revert RegistryEmptyBatch();
         Tally memory tally = _newTally(n);
+        uint256 approved = 0;
         for (uint256 i = 0; i < n; ++i) {
             uint256 id = ids[i];
-            uint256 packed = _settle(id, _claims[id], ClaimStatus.Approved);
+            (bool settled, uint256 packed) = _settleInBatch(id, ClaimStatus.Approved);
+            if (!settled) continue;
+            ++approved;
             address claimant = address(uint160(packed));
             emit ClaimApproved(id, claimant);
             _add(
@@ -165,27 +172,32 @@ contract ContributionRegistry is IContributionRegistry, AccessControl {
                 (packed >> _AMOUNT_SHIFT) & _MAX_AMOUNT
             );
         }
-        // cannot underflow: each of the n claims was pending
-        _book = _book - (n << _PENDING_SHIFT) + (n << _APPROVED_SHIFT);
+        // cannot underflow: each of the `approved` claims was pending
+        _book = _book - (approved << _PENDING_SHIFT) + (approved << _APPROVED_SHIFT);
         _mint(tally);
     }
 
     /// @inheritdoc IContributionRegistry
     /// @dev Requirements:
     /// - the caller holds `APPROVER_ROLE`;
-    /// - `ids` is not empty, and every id names a pending claim.
+    /// - `ids` is not empty, and every id names a claim that was submitted.
     ///
-    /// Emits a {ClaimRejected} per claim.
+    /// A claim that is no longer pending is skipped, as in {approveClaims}.
+    ///
+    /// Emits a {ClaimRejected} per rejected claim and a {ClaimSkipped} per skipped one.
     function rejectClaims(uint256[] calldata ids) external onlyRole(APPROVER_ROLE) {
         uint256 n = ids.length;
         if (n == 0) revert RegistryEmptyBatch();
+        uint256 rejected = 0;
         for (uint256 i = 0; i < n; ++i) {
             uint256 id = ids[i];
-            uint256 packed = _settle(id, _claims[id], ClaimStatus.Rejected);
+            (bool settled, uint256 packed) = _settleInBatch(id, ClaimStatus.Rejected);
+            if (!settled) continue;
+            ++rejected;
             emit ClaimRejected(id, address(uint160(packed)));
         }
-        // cannot underflow: each of the n claims was pending
-        _book = _book - (n << _PENDING_SHIFT) + (n << _REJECTED_SHIFT);
+        // cannot underflow: each of the `rejected` claims was pending
+        _book = _book - (rejected << _PENDING_SHIFT) + (rejected << _REJECTED_SHIFT);
     }
 
     /// @inheritdoc IContributionRegistry
@@ -284,6 +296,22 @@ contract ContributionRegistry is IContributionRegistry, AccessControl {
         packed = (packed & ((1 << _STATUS_SHIFT) - 1)) | (uint256(status) << _STATUS_SHIFT);
         _claims[id] = packed;
         return packed;
+    }
+
+    /// @dev In a batch: moves claim `id` from `Pending` to `status` and returns its record, or,
+    /// when it is no longer pending, emits {ClaimSkipped} and returns `settled = false`. Reverts
+    /// with {RegistryUnknownClaim} for an id never issued (a malformed batch, which no claimant
+    /// can cause).
+    function _settleInBatch(
+        uint256 id,
+        ClaimStatus status
+    ) private returns (bool settled, uint256 packed) {
+        packed = _claims[id];
+        ClaimStatus current = ClaimStatus(uint8(packed >> _STATUS_SHIFT));
+        if (current == ClaimStatus.Pending) return (true, _settle(id, packed, status));
+        if (current == ClaimStatus.None) revert RegistryUnknownClaim(id);
+        emit ClaimSkipped(id, current);
+        return (false, packed);
     }
 
     function _setClaimCap(uint256 newCap) private {

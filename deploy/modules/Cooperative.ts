@@ -79,6 +79,17 @@ export default buildModule("Cooperative", (m) => {
     [ZeroAddress],
     deployer,
   ]);
+  // the timelock is the treasury's admin and governor from its constructor
+  const treasury = m.contract("RedemptionTreasury", [
+    work,
+    m.getParameter<string>("reserve", ZeroAddress),
+    timelock,
+    m.getParameter("rate", 10n ** 14n),
+    m.getParameter("maxFee", 1_000n),
+    m.getParameter("minFee", 200n),
+    m.getParameter("holdPeriod", 180n * DAY),
+  ]);
+
   const governor = m.contract("HolisticGovernor", [
     m.getParameter("governorName", "Confoederatio Governor"),
     work,
@@ -94,18 +105,10 @@ export default buildModule("Cooperative", (m) => {
       lateQuorumExtension: m.getParameter("lateQuorumExtension", DAY),
       queueGracePeriod: m.getParameter("queueGracePeriod", 14n * DAY),
     },
+    // the treasury's hours cannot vote: they do not count in the quorum (a pool's pair is
+    // excluded by proposal once the pool exists: `setNonVotingHolder`)
+    [treasury],
   ]);
-  // the timelock is the treasury's admin and governor from its constructor
-  const treasury = m.contract("RedemptionTreasury", [
-    work,
-    m.getParameter<string>("reserve", ZeroAddress),
-    timelock,
-    m.getParameter("rate", 10n ** 14n),
-    m.getParameter("maxFee", 1_000n),
-    m.getParameter("minFee", 200n),
-    m.getParameter("holdPeriod", 180n * DAY),
-  ]);
-
   // step 2: genesis balances, minted by the deployer under a temporary minter role
   const workMinter = m.call(work, "grantRole", [MINTER_ROLE, deployer], {
     id: "grant_Work_Minter_Deployer",

@@ -199,25 +199,36 @@ export async function runDemo(
   const proposal = mergeProposals(
     [
       await approvalProposal(a, ids),
-      saleProposal(addresses.treasury, reserve, {
-        price: (rate * 12n) / 10n,
-        cap: hours("50"),
-        accountCap: hours("20"),
-        start: saleStart,
-        end: saleStart + 7n * 86_400n,
-      }),
-      bandProposal(addresses.treasury, reserve, {
-        oracle: addresses.oracle as string,
-        router: addresses.router,
-        floor: (rate * 8n) / 10n,
-        ceiling: (rate * 15n) / 10n,
-        buybackBudget: (rate * 3n) / 2n,
-        emissionCap: hours("20"),
-        periodLength: 86_400n,
-        maxSlippage: 2_000n,
-      }),
+      saleProposal(
+        addresses.treasury,
+        reserve,
+        {
+          price: (rate * 12n) / 10n,
+          cap: hours("50"),
+          accountCap: hours("20"),
+          start: saleStart,
+          end: saleStart + 7n * 86_400n,
+        },
+        a.signer.address,
+      ),
+      bandProposal(
+        addresses.treasury,
+        reserve,
+        {
+          oracle: addresses.oracle as string,
+          router: addresses.router,
+          floor: (rate * 8n) / 10n,
+          ceiling: (rate * 15n) / 10n,
+          buybackBudget: (rate * 3n) / 2n,
+          emissionCap: hours("20"),
+          periodLength: 86_400n,
+          maxSlippage: 2_000n,
+        },
+        a.signer.address,
+      ),
     ],
     "Approve the first claims, open the founding sale, set the price band",
+    a.signer.address,
   );
   const proposed = track("propose", await propose(a, proposal));
   for (const line of report.proposed(proposed, now)) log(`   ${line}`);

@@ -10,6 +10,7 @@ import {
   parameterChangeProposal,
   PARAMETER_DENOMINATOR,
   proposeArgs,
+  proposerOf,
   ProposalState,
   rejectClaimsProposal,
   revokeCareProposal,
@@ -41,12 +42,19 @@ export interface Proposed extends Sent {
 }
 
 /**
- * Sends `proposal` after checking that the signer's weight reaches the
- * threshold and that every action would succeed when the timelock calls it
+ * Sends `proposal` after checking that it names the signer as its proposer
+ * (the governor refuses it otherwise), that the signer's weight reaches the
+ * threshold, and that every action would succeed when the timelock calls it
  * now: a proposal that can never execute is refused before a voting cycle is
  * spent on it.
  */
 export async function propose(coop: Coop, proposal: Proposal): Promise<Proposed> {
+  const named = proposerOf(proposal.description);
+  if (named !== coop.signer.address) {
+    throw new CliError(
+      `this proposal must be sent by ${named ?? "the account its description names"}, not ${coop.signer.address}`,
+    );
+  }
   const [threshold, weight] = await Promise.all([
     coop.governor.proposalThreshold(),
     currentVoteWeight(coop, coop.signer.address),

@@ -2,7 +2,7 @@ import { Interface } from "ethers";
 
 import { durationText, timestampText } from "../format/durations.js";
 import { formatBps, formatPrice, formatReserve, hoursText } from "../format/units.js";
-import { buildProposal, type Proposal } from "../proposals.js";
+import { buildProposal, withProposer, type Proposal } from "../proposals.js";
 import type { Reserve } from "./reserve.js";
 
 const treasuryInterface = new Interface([
@@ -21,10 +21,15 @@ function percent(bps: bigint): string {
 }
 
 /** The proposal that sets the redemption rate (reserve base units per hour). */
-export function rateProposal(treasury: string, reserve: Reserve, rate: bigint): Proposal {
+export function rateProposal(
+  treasury: string,
+  reserve: Reserve,
+  rate: bigint,
+  proposer: string,
+): Proposal {
   return buildProposal(
     [{ target: treasury, calldata: treasuryInterface.encodeFunctionData("setRate", [rate]) }],
-    `# Set the redemption rate to ${formatPrice(reserve, rate)}`,
+    withProposer(`# Set the redemption rate to ${formatPrice(reserve, rate)}`, proposer),
   );
 }
 
@@ -32,6 +37,7 @@ export function rateProposal(treasury: string, reserve: Reserve, rate: bigint): 
 export function feesProposal(
   treasury: string,
   fees: { maxFee: bigint; minFee: bigint; holdPeriod: bigint },
+  proposer: string,
 ): Proposal {
   return buildProposal(
     [
@@ -44,7 +50,10 @@ export function feesProposal(
         ]),
       },
     ],
-    `# Redemption fee from ${percent(fees.maxFee)} down to ${percent(fees.minFee)} over ${durationText(fees.holdPeriod)} of holding`,
+    withProposer(
+      `# Redemption fee from ${percent(fees.maxFee)} down to ${percent(fees.minFee)} over ${durationText(fees.holdPeriod)} of holding`,
+      proposer,
+    ),
   );
 }
 
@@ -57,7 +66,12 @@ export interface SaleTerms {
 }
 
 /** The proposal that opens a capital sale of newly minted hours (no redemption credit). */
-export function saleProposal(treasury: string, reserve: Reserve, sale: SaleTerms): Proposal {
+export function saleProposal(
+  treasury: string,
+  reserve: Reserve,
+  sale: SaleTerms,
+  proposer: string,
+): Proposal {
   return buildProposal(
     [
       {
@@ -71,16 +85,19 @@ export function saleProposal(treasury: string, reserve: Reserve, sale: SaleTerms
         ]),
       },
     ],
-    [
-      `# Open a sale of ${hoursText(sale.cap)} at ${formatPrice(reserve, sale.price)}, at most ${hoursText(sale.accountCap)} per account, for ${durationText(sale.end - sale.start)}`,
-      "",
-      `- price: ${formatPrice(reserve, sale.price)}`,
-      `- hours for sale: ${hoursText(sale.cap)}`,
-      `- at most per account: ${hoursText(sale.accountCap)}`,
-      `- open from ${timestampText(sale.start)} to ${timestampText(sale.end)} (${durationText(sale.end - sale.start)})`,
-      "",
-      "Replaces any sale still open. Bought hours vote and trade but carry no redemption credit.",
-    ].join("\n"),
+    withProposer(
+      [
+        `# Open a sale of ${hoursText(sale.cap)} at ${formatPrice(reserve, sale.price)}, at most ${hoursText(sale.accountCap)} per account, for ${durationText(sale.end - sale.start)}`,
+        "",
+        `- price: ${formatPrice(reserve, sale.price)}`,
+        `- hours for sale: ${hoursText(sale.cap)}`,
+        `- at most per account: ${hoursText(sale.accountCap)}`,
+        `- open from ${timestampText(sale.start)} to ${timestampText(sale.end)} (${durationText(sale.end - sale.start)})`,
+        "",
+        "Replaces any sale still open. Bought hours vote and trade but carry no redemption credit.",
+      ].join("\n"),
+      proposer,
+    ),
   );
 }
 
@@ -96,7 +113,12 @@ export interface BandTerms {
 }
 
 /** The proposal that sets the price band the treasury defends. */
-export function bandProposal(treasury: string, reserve: Reserve, band: BandTerms): Proposal {
+export function bandProposal(
+  treasury: string,
+  reserve: Reserve,
+  band: BandTerms,
+  proposer: string,
+): Proposal {
   return buildProposal(
     [
       {
@@ -115,18 +137,21 @@ export function bandProposal(treasury: string, reserve: Reserve, band: BandTerms
         ]),
       },
     ],
-    [
-      `# Keep the hour between ${money(reserve, band.floor)} and ${money(reserve, band.ceiling)}: per ${durationText(band.periodLength)} buy back with up to ${money(reserve, band.buybackBudget)}, emit up to ${hoursText(band.emissionCap)}, slippage ${percent(band.maxSlippage)}`,
-      "",
-      `- floor: ${formatPrice(reserve, band.floor)} (below it the treasury buys hours back and burns them)`,
-      `- ceiling: ${formatPrice(reserve, band.ceiling)} (above it the treasury emits new hours)`,
-      `- buy-back budget: ${money(reserve, band.buybackBudget)} per period`,
-      `- emission cap: ${hoursText(band.emissionCap)} per period`,
-      `- period: ${durationText(band.periodLength)}`,
-      `- largest trade price below the TWAP: ${percent(band.maxSlippage)}`,
-      `- TWAP oracle: ${band.oracle}; router: ${band.router}`,
-      "",
-      "Replaces the band in force, if any.",
-    ].join("\n"),
+    withProposer(
+      [
+        `# Keep the hour between ${money(reserve, band.floor)} and ${money(reserve, band.ceiling)}: per ${durationText(band.periodLength)} buy back with up to ${money(reserve, band.buybackBudget)}, emit up to ${hoursText(band.emissionCap)}, slippage ${percent(band.maxSlippage)}`,
+        "",
+        `- floor: ${formatPrice(reserve, band.floor)} (below it the treasury buys hours back and burns them)`,
+        `- ceiling: ${formatPrice(reserve, band.ceiling)} (above it the treasury emits new hours)`,
+        `- buy-back budget: ${money(reserve, band.buybackBudget)} per period`,
+        `- emission cap: ${hoursText(band.emissionCap)} per period`,
+        `- period: ${durationText(band.periodLength)}`,
+        `- largest trade price below the TWAP: ${percent(band.maxSlippage)}`,
+        `- TWAP oracle: ${band.oracle}; router: ${band.router}`,
+        "",
+        "Replaces the band in force, if any.",
+      ].join("\n"),
+      proposer,
+    ),
   );
 }

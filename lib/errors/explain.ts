@@ -216,6 +216,8 @@ export function explainError(error: ErrorLike, context: ExplainContext): string 
       return `${who(a[0])} lacks the role this needs; only a proposal can do it`;
     case "TimelockUnexpectedOperationState":
       return "the timelock is not ready for this operation (its delay has not passed, or it ran already)";
+    case "CoopTimelockExpiredOperation":
+      return "the decision expired: it was not executed within the grace period after it became ready";
     case "TimelockInsufficientDelay":
       return `the delay ${durationText(big(a[0]))} is below the timelock's minimum ${durationText(big(a[1]))}`;
     case "SafeCastOverflowedUintDowncast":

@@ -42,16 +42,21 @@ export default async function proposeBand(
     if (floor >= ceiling) throw new CliError("--floor must be below --ceiling");
     const oracle = coop.addresses.oracle;
     if (oracle === undefined) throw new CliError("this deployment has no TWAP oracle for the pool");
-    const proposal = bandProposal(coop.addresses.treasury, reserve, {
-      oracle,
-      router: coop.addresses.router,
-      floor,
-      ceiling,
-      buybackBudget: parseAmount(args.budget, "--budget", reserve.decimals),
-      emissionCap,
-      periodLength,
-      maxSlippage,
-    });
+    const proposal = bandProposal(
+      coop.addresses.treasury,
+      reserve,
+      {
+        oracle,
+        router: coop.addresses.router,
+        floor,
+        ceiling,
+        buybackBudget: parseAmount(args.budget, "--budget", reserve.decimals),
+        emissionCap,
+        periodLength,
+        maxSlippage,
+      },
+      coop.signer.address,
+    );
     const current = (await coop.treasury.band()).params;
     if (BigInt(current.oracle) !== 0n) {
       console.log(

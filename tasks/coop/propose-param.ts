@@ -63,7 +63,7 @@ async function feeChange(coop: Coop, name: string, value: string) {
   if (name === "maxFee") fees.maxFee = parsePercent(value, "--value");
   if (name === "minFee") fees.minFee = parsePercent(value, "--value");
   if (name === "holdPeriod") fees.holdPeriod = parseDuration(value, "--value");
-  return feesProposal(coop.addresses.treasury, fees);
+  return feesProposal(coop.addresses.treasury, fees, coop.signer.address);
 }
 
 async function build(coop: Coop, name: string, value: string): Promise<Proposal> {
@@ -77,6 +77,7 @@ async function build(coop: Coop, name: string, value: string): Promise<Proposal>
     coop.addresses.treasury,
     reserve,
     parseAmount(value, "--value", reserve.decimals),
+    coop.signer.address,
   );
 }
 

@@ -38,13 +38,18 @@ export default async function proposeSale(
       chainNow(coop),
     ]);
     const start = now + delay + period + minDelay;
-    const proposal = saleProposal(coop.addresses.treasury, reserve, {
-      price,
-      cap,
-      accountCap,
-      start,
-      end: start + days * 86_400n,
-    });
+    const proposal = saleProposal(
+      coop.addresses.treasury,
+      reserve,
+      {
+        price,
+        cap,
+        accountCap,
+        start,
+        end: start + days * 86_400n,
+      },
+      coop.signer.address,
+    );
     const running = await coop.treasury.sale();
     if (running.active && running.end > now) {
       console.log(

@@ -23,11 +23,15 @@ const { loadFixture, time } = networkHelpers;
 
 type Members = Awaited<ReturnType<typeof deployMembers>>;
 
-async function thresholdProposal(f: Members, title: string): Promise<Proposal> {
+async function thresholdProposal(
+  f: Members,
+  title: string,
+  proposer: string = f.alice.address,
+): Promise<Proposal> {
   return parameterChangeProposal(
     { governor: await f.governor.getAddress(), registry: ethers.ZeroAddress },
     [{ kind: "proposalThreshold", value: HOUR }],
-    { title },
+    { title, proposer },
   );
 }
 
@@ -205,7 +209,7 @@ describe("HolisticGovernor attacks", function () {
   describe("when the proposer is below the threshold", function () {
     it("rejects a proposal from an account without weight", async function () {
       const f = await loadFixture(deployMembers);
-      const p = await thresholdProposal(f, "From nobody");
+      const p = await thresholdProposal(f, "From nobody", f.eve.address);
       await expect(f.governor.connect(f.eve).propose(...proposeArgs(p)))
         .to.be.revertedWithCustomError(f.governor, "GovernorInsufficientProposerVotes")
         .withArgs(f.eve.address, 0n, HOUR);
@@ -216,7 +220,7 @@ describe("HolisticGovernor attacks", function () {
       // 0.6 care hours weigh 0.9 < 1 hour
       await f.care.connect(f.minter).mint([f.eve.address], [(6n * HOUR) / 10n]);
       await time.increase(1);
-      const p = await thresholdProposal(f, "From almost nobody");
+      const p = await thresholdProposal(f, "From almost nobody", f.eve.address);
       await expect(f.governor.connect(f.eve).propose(...proposeArgs(p)))
         .to.be.revertedWithCustomError(f.governor, "GovernorInsufficientProposerVotes")
         .withArgs(f.eve.address, (9n * HOUR) / 10n, HOUR);
@@ -227,9 +231,11 @@ describe("HolisticGovernor attacks", function () {
     it("keeps the live proposal's weights and quorum", async function () {
       const f = await loadFixture(deployMembers);
       const gov = await f.governor.getAddress();
-      const raise = parameterChangeProposal({ governor: gov, registry: ethers.ZeroAddress }, [
-        { kind: "careWeight", value: 40_000n },
-      ]);
+      const raise = parameterChangeProposal(
+        { governor: gov, registry: ethers.ZeroAddress },
+        [{ kind: "careWeight", value: 40_000n }],
+        { proposer: f.alice.address },
+      );
       const raiseId = proposalId(raise);
       await f.governor.connect(f.alice).propose(...proposeArgs(raise));
       await toVoting(f.governor, raiseId);
@@ -274,9 +280,11 @@ describe("HolisticGovernor attacks", function () {
     it("keeps a pending proposal's terms too", async function () {
       const f = await loadFixture(deployMembers);
       const gov = await f.governor.getAddress();
-      const cap = parameterChangeProposal({ governor: gov, registry: ethers.ZeroAddress }, [
-        { kind: "maxVoterShare", value: 1_000n },
-      ]);
+      const cap = parameterChangeProposal(
+        { governor: gov, registry: ethers.ZeroAddress },
+        [{ kind: "maxVoterShare", value: 1_000n }],
+        { proposer: f.alice.address },
+      );
       const pending = await thresholdProposal(f, "Pending during the cap");
       // the cap passes; `pending` is created an instant before it executes
       const capId = proposalId(cap);

@@ -130,7 +130,9 @@ describe("Cooperative", function () {
         await submitClaim(coop, coop.alice, 12n * HOUR, ClaimCategory.Commons),
         await submitClaim(coop, coop.bob, 5n * HOUR, ClaimCategory.Care),
       ];
-      const proposal = approveClaimsProposal(await coop.registry.getAddress(), claims);
+      const proposal = approveClaimsProposal(await coop.registry.getAddress(), claims, {
+        proposer: m0.address,
+      });
       const id = proposalId(proposal);
       await coop.governor.connect(m0).propose(...proposeArgs(proposal));
       return { coop, m0, m1, proposal, id };
@@ -303,7 +305,7 @@ describe("Cooperative", function () {
         governor: await coop.governor.getAddress(),
         registry: await coop.registry.getAddress(),
       };
-      const proposal = parameterChangeProposal(at, changes);
+      const proposal = parameterChangeProposal(at, changes, { proposer: coop.founder.address });
       return passProposal(coop.governor, proposal, coop.founder, voters);
     }
 
@@ -317,16 +319,19 @@ describe("Cooperative", function () {
       await expect(execute.hash)
         .to.emit(coop.governor, "CareWeightUpdated")
         .withArgs(15_000n, 20_000n);
-      expect(await coop.governor.careWeight(await time.latest())).to.equal(20_000n);
+      // for proposals created from now on: at their snapshots, one voting delay on
+      const snapshot = (await time.latest()) + Number(COOP_PARAMETERS.votingDelay);
+      expect(await coop.governor.careWeight(snapshot)).to.equal(15_000n);
+      expect(await coop.governor.careWeight(snapshot + 1)).to.equal(20_000n);
     });
 
     it("sets the voter cap", async function () {
       const coop = await loadFixture(deployCoop);
       await enact(coop, [{ kind: "maxVoterShare", value: 2_500n }], [coop.founder]);
-      expect(await coop.governor.maxVoterShare(await time.latest())).to.equal(2_500n);
-      // founder alone: capped at 25% of 55
-      const t = await time.latest();
-      await time.increase(1);
+      // founder alone, at the snapshot of a proposal created now: capped at 25% of 55
+      const t = (await time.latest()) + Number(COOP_PARAMETERS.votingDelay) + 1;
+      expect(await coop.governor.maxVoterShare(t)).to.equal(2_500n);
+      await time.increaseTo(t + 1);
       expect(await coop.governor.voteWeight(coop.founder.address, t)).to.equal(
         (55n * HOUR * 2_500n) / 10_000n,
       );
@@ -335,8 +340,8 @@ describe("Cooperative", function () {
     it("sets the quorum fraction", async function () {
       const coop = await loadFixture(deployCoop);
       await enact(coop, [{ kind: "quorumFraction", value: 2_000n }], [coop.founder]);
-      const t = await time.latest();
-      await time.increase(1);
+      const t = (await time.latest()) + Number(COOP_PARAMETERS.votingDelay) + 1;
+      await time.increaseTo(t + 1);
       expect(await coop.governor.quorumFraction(t)).to.equal(2_000n);
       expect(await coop.governor.quorum(t)).to.equal(11n * HOUR); // 20% of 55
     });
@@ -394,6 +399,7 @@ describe("Cooperative", function () {
         target.address,
         2n * HOUR,
         "claim not supported",
+        { proposer: coop.founder.address },
       );
       const voters = [coop.founder, ...coop.members.slice(0, 2)];
       const { execute } = await passProposal(coop.governor, proposal, coop.founder, voters);

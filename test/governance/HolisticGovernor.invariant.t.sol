@@ -5,6 +5,7 @@ import {Test} from "forge-std/Test.sol";
 import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {IERC5805} from "@openzeppelin/contracts/interfaces/IERC5805.sol";
+import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 
 import {CoopTimelock} from "../../contracts/governance/CoopTimelock.sol";
 import {HolisticGovernor} from "../../contracts/governance/HolisticGovernor.sol";
@@ -113,11 +114,17 @@ contract HolisticGovernorInvariantTest is Test {
                     votingPeriod: 7 days,
                     lateQuorumExtension: 1 hours,
                     queueGracePeriod: 7 days
-                })
+                }),
+                new address[](0)
             );
             address[] memory targets = new address[](1);
             targets[0] = address(governors[g]);
-            ids[g] = governors[g].propose(targets, new uint256[](1), new bytes[](1), "invariant");
+            ids[g] = governors[g].propose(
+                targets,
+                new uint256[](1),
+                new bytes[](1),
+                string.concat("invariant#proposer=", Strings.toHexString(address(this)))
+            );
         }
         handler = new GovernorHandler(work, care, governors, ids);
         work.grantRole(work.MINTER_ROLE(), address(handler));
@@ -177,5 +184,41 @@ contract HolisticGovernorInvariantTest is Test {
         uint256 expected = uint256(workHours) + (uint256(careHours) * 15_000) / 10_000;
         assertEq(governors[0].voteWeight(member, t), expected);
         assertLe(governors[0].voteWeight(member, t), governors[0].combinedPastTotalSupply(t));
+    }
+
+    /// @dev Fuzz: a proposal is created only by the account its `#proposer=` suffix names, in
+    /// lower case or with its EIP-55 checksum; a corrupted digit or a missing suffix is refused.
+    function testFuzz_proposerSuffix(
+        address named,
+        address sender,
+        bool checksummed,
+        uint8 corruptAt
+    ) public {
+        vm.assume(sender != address(0));
+        string memory hexAddress =
+            checksummed ? Strings.toChecksumHexString(named) : Strings.toHexString(named);
+        address[] memory targets = new address[](1);
+        targets[0] = address(governors[0]);
+        string memory description = string.concat("fuzz\n\n#proposer=", hexAddress);
+        // a copy of the description, built again (not an alias of it)
+        bytes memory corrupted = bytes(string.concat("fuzz\n\n#proposer=", hexAddress));
+        // one digit (after "0x") replaced by a character that is not hex
+        corrupted[corrupted.length - 1 - (corruptAt % 40)] = "g";
+        vm.startPrank(sender);
+        vm.expectRevert(
+            abi.encodeWithSelector(IGovernor.GovernorRestrictedProposer.selector, sender)
+        );
+        governors[0].propose(targets, new uint256[](1), new bytes[](1), string(corrupted));
+        vm.expectRevert(
+            abi.encodeWithSelector(IGovernor.GovernorRestrictedProposer.selector, sender)
+        );
+        governors[0].propose(targets, new uint256[](1), new bytes[](1), "fuzz, no suffix");
+        if (sender != named) {
+            vm.expectRevert(
+                abi.encodeWithSelector(IGovernor.GovernorRestrictedProposer.selector, sender)
+            );
+        }
+        governors[0].propose(targets, new uint256[](1), new bytes[](1), description);
+        vm.stopPrank();
     }
 }

@@ -35,17 +35,18 @@ const { loadFixture, time } = networkHelpers;
 
 type Members = Awaited<ReturnType<typeof deployMembers>>;
 
-function change(governor: string, c: ParameterChange, title?: string): Proposal {
-  return parameterChangeProposal({ governor, registry: ethers.ZeroAddress }, [c], { title });
+/** A proposal of change `c` on `f`'s governor, sent by alice. */
+async function change(f: Members, c: ParameterChange, title?: string): Promise<Proposal> {
+  return parameterChangeProposal(
+    { governor: await f.governor.getAddress(), registry: ethers.ZeroAddress },
+    [c],
+    { title, proposer: f.alice.address },
+  );
 }
 
 /** Proposes a harmless threshold change and moves into its voting period. */
 async function openVote(f: Members, title = "Keep the threshold") {
-  const p = change(
-    await f.governor.getAddress(),
-    { kind: "proposalThreshold", value: HOUR },
-    title,
-  );
+  const p = await change(f, { kind: "proposalThreshold", value: HOUR }, title);
   await f.governor.connect(f.alice).propose(...proposeArgs(p));
   const id = proposalId(p);
   await toVoting(f.governor, id);
@@ -83,6 +84,7 @@ describe("HolisticGovernor", function () {
           await blocky.getAddress(),
           await timelock.getAddress(),
           SETTINGS,
+          [],
         ),
       )
         .to.be.revertedWithCustomError(factory, "HolisticGovernorUnsupportedClock")
@@ -102,6 +104,7 @@ describe("HolisticGovernor", function () {
           await skewed.getAddress(),
           await timelock.getAddress(),
           SETTINGS,
+          [],
         ),
       )
         .to.be.revertedWithCustomError(factory, "HolisticGovernorClockMismatch")
@@ -116,20 +119,22 @@ describe("HolisticGovernor", function () {
         await care.getAddress(),
         await timelock.getAddress(),
       ] as const;
-      await expect(factory.deploy("G", ...args, { ...SETTINGS, careWeight: 1_000_001n }))
+      await expect(factory.deploy("G", ...args, { ...SETTINGS, careWeight: 1_000_001n }, []))
         .to.be.revertedWithCustomError(factory, "HolisticGovernorInvalidCareWeight")
         .withArgs(1_000_001n, 1_000_000n);
-      await expect(factory.deploy("G", ...args, { ...SETTINGS, maxVoterShare: 10_001n }))
+      await expect(factory.deploy("G", ...args, { ...SETTINGS, maxVoterShare: 10_001n }, []))
         .to.be.revertedWithCustomError(factory, "HolisticGovernorInvalidVoterShare")
         .withArgs(10_001n, 10_000n);
-      await expect(factory.deploy("G", ...args, { ...SETTINGS, quorumFraction: 10_001n }))
+      await expect(factory.deploy("G", ...args, { ...SETTINGS, quorumFraction: 10_001n }, []))
         .to.be.revertedWithCustomError(factory, "HolisticGovernorInvalidQuorumFraction")
         .withArgs(10_001n, 10_000n);
       await expect(
-        factory.deploy("G", ...args, {
-          ...SETTINGS,
-          lateQuorumExtension: SETTINGS.votingPeriod + 1n,
-        }),
+        factory.deploy(
+          "G",
+          ...args,
+          { ...SETTINGS, lateQuorumExtension: SETTINGS.votingPeriod + 1n },
+          [],
+        ),
       )
         .to.be.revertedWithCustomError(factory, "HolisticGovernorInvalidLateQuorumExtension")
         .withArgs(SETTINGS.votingPeriod + 1n, SETTINGS.votingPeriod);
@@ -270,7 +275,7 @@ describe("HolisticGovernor", function () {
   describe("when the late-quorum extension is 0", function () {
     it("never extends, even for a quorum reached in the last second", async function () {
       const f = await loadFixture(deployMembers);
-      const off = change(await f.governor.getAddress(), {
+      const off = await change(f, {
         kind: "lateQuorumExtension",
         seconds: 0n,
       });
@@ -295,24 +300,27 @@ describe("HolisticGovernor", function () {
     it("keeps the old values at past timepoints after a change by proposal", async function () {
       const f = await loadFixture(deployMembers);
       const before = await time.latest();
-      const p = change(await f.governor.getAddress(), { kind: "careWeight", value: 30_000n });
+      const p = await change(f, { kind: "careWeight", value: 30_000n });
       await passProposal(f.governor, p, f.alice, [f.alice, f.carol]);
-      const after = await time.latest();
+      // the change applies to proposals created from now on: to snapshots one voting delay on
+      const executed = await time.latest();
+      const after = executed + Number(SETTINGS.votingDelay) + 1;
       expect(await f.governor.careWeight(before)).to.equal(15_000n);
+      expect(await f.governor.careWeight(executed)).to.equal(15_000n);
       expect(await f.governor.careWeight(after)).to.equal(30_000n);
-      await time.increase(1);
+      await time.increaseTo(after + 1);
       expect(await f.governor.voteWeight(f.bob.address, before)).to.equal(30n * HOUR);
       expect(await f.governor.voteWeight(f.bob.address, after)).to.equal(60n * HOUR);
     });
 
     it("rejects an out-of-range value when the proposal executes", async function () {
       const f = await loadFixture(deployMembers);
-      const p = change(await f.governor.getAddress(), { kind: "quorumFraction", value: 10_000n });
+      const p = await change(f, { kind: "quorumFraction", value: 10_000n });
       // the builder checks bounds; craft the out-of-range calldata by hand
       const bad: Proposal = {
         ...p,
         calldatas: [f.governor.interface.encodeFunctionData("setQuorumFraction", [10_001n])],
-        description: "# Quorum above 100%",
+        description: `# Quorum above 100%\n\n#proposer=${f.alice.address}`,
       };
       const id = proposalId(bad);
       await f.governor.connect(f.alice).propose(...proposeArgs(bad));

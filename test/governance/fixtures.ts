@@ -57,6 +57,7 @@ async function deployGovernorWith(settings: { [K in keyof typeof SETTINGS]: bigi
     await care.getAddress(),
     await timelock.getAddress(),
     settings,
+    [],
   );
   const governorAddress = await governor.getAddress();
   await timelock.grantRole(await timelock.PROPOSER_ROLE(), governorAddress);

@@ -206,22 +206,32 @@ describe("ContributionRegistry", function () {
     it("rejects an unknown id, and approves nothing of the batch", async function () {
       const { registry, work, governance } = await loadFixture(deployRegistryWithClaims);
       await expect(registry.connect(governance).approveClaims([1n, 9n]))
-        .to.be.revertedWithCustomError(registry, "RegistryClaimNotPending")
-        .withArgs(9n, Status.None);
+        .to.be.revertedWithCustomError(registry, "RegistryUnknownClaim")
+        .withArgs(9n);
       expect((await registry.claim(1n)).status).to.equal(Status.Pending);
       expect(await work.totalSupply()).to.equal(0n);
     });
 
-    it("rejects a rejected or withdrawn claim", async function () {
-      const { registry, governance, alice } = await loadFixture(deployRegistryWithClaims);
+    it("skips a rejected or withdrawn claim and approves the rest", async function () {
+      const { registry, work, care, governance, alice } =
+        await loadFixture(deployRegistryWithClaims);
       await registry.connect(governance).rejectClaims([1n]);
       await registry.connect(alice).withdrawClaim(2n);
       await expect(registry.connect(governance).approveClaims([3n, 1n]))
-        .to.be.revertedWithCustomError(registry, "RegistryClaimNotPending")
+        .to.emit(registry, "ClaimApproved")
+        .withArgs(3n, alice.address)
+        .and.to.emit(registry, "ClaimSkipped")
         .withArgs(1n, Status.Rejected);
+      expect((await registry.claim(1n)).status).to.equal(Status.Rejected);
+      expect(await care.balanceOf(alice.address)).to.equal(3n * HOUR);
+      // a batch of only skipped claims mints nothing and does not revert
       await expect(registry.connect(governance).approveClaims([2n]))
-        .to.be.revertedWithCustomError(registry, "RegistryClaimNotPending")
-        .withArgs(2n, Status.Withdrawn);
+        .to.emit(registry, "ClaimSkipped")
+        .withArgs(2n, Status.Withdrawn)
+        .and.not.to.emit(registry, "ClaimApproved");
+      expect(await work.totalSupply()).to.equal(0n);
+      expect(await registry.claimCountByStatus(Status.Approved)).to.equal(1n);
+      expect(await registry.claimCountByStatus(Status.Pending)).to.equal(1n);
     });
 
     describe("attack: approval by anyone but governance", function () {
@@ -242,23 +252,27 @@ describe("ContributionRegistry", function () {
     });
 
     describe("attack: double approval of a claim", function () {
-      it("rejects the same id twice in one batch", async function () {
-        const { registry, work, governance } = await loadFixture(deployRegistryWithClaims);
+      it("mints an id listed twice in one batch once", async function () {
+        const { registry, work, governance, alice, bob } =
+          await loadFixture(deployRegistryWithClaims);
         await expect(registry.connect(governance).approveClaims([1n, 4n, 1n]))
-          .to.be.revertedWithCustomError(registry, "RegistryClaimNotPending")
+          .to.emit(registry, "ClaimSkipped")
           .withArgs(1n, Status.Approved);
-        expect(await work.totalSupply()).to.equal(0n);
-        expect((await registry.claim(1n)).status).to.equal(Status.Pending);
+        expect(await work.balanceOf(alice.address)).to.equal(10n * HOUR);
+        expect(await work.balanceOf(bob.address)).to.equal(8n * HOUR);
+        expect(await work.totalSupply()).to.equal(18n * HOUR);
+        expect(await registry.claimCountByStatus(Status.Approved)).to.equal(2n);
       });
 
-      it("rejects an id approved in an earlier batch", async function () {
+      it("does not mint again an id approved in an earlier batch", async function () {
         const { registry, work, governance, alice } = await loadFixture(deployRegistryWithClaims);
         await registry.connect(governance).approveClaims([1n]);
         await expect(registry.connect(governance).approveClaims([2n, 1n]))
-          .to.be.revertedWithCustomError(registry, "RegistryClaimNotPending")
+          .to.emit(registry, "ClaimSkipped")
           .withArgs(1n, Status.Approved);
-        expect(await work.balanceOf(alice.address)).to.equal(10n * HOUR);
+        expect(await work.balanceOf(alice.address)).to.equal(15n * HOUR);
         expect(await work.earnedCredit(alice.address, Work.Commons)).to.equal(10n * HOUR);
+        expect(await work.earnedCredit(alice.address, Work.Subsistence)).to.equal(5n * HOUR);
       });
     });
   });
@@ -287,15 +301,22 @@ describe("ContributionRegistry", function () {
       );
     });
 
-    it("rejects a claim that is not pending, or twice in one batch", async function () {
-      const { registry, governance } = await loadFixture(deployRegistryWithClaims);
+    it("skips a claim that is not pending, or listed twice, and rejects an unknown id", async function () {
+      const { registry, governance, alice } = await loadFixture(deployRegistryWithClaims);
       await registry.connect(governance).approveClaims([1n]);
       await expect(registry.connect(governance).rejectClaims([1n]))
-        .to.be.revertedWithCustomError(registry, "RegistryClaimNotPending")
+        .to.emit(registry, "ClaimSkipped")
         .withArgs(1n, Status.Approved);
+      expect((await registry.claim(1n)).status).to.equal(Status.Approved);
       await expect(registry.connect(governance).rejectClaims([2n, 2n]))
-        .to.be.revertedWithCustomError(registry, "RegistryClaimNotPending")
+        .to.emit(registry, "ClaimRejected")
+        .withArgs(2n, alice.address)
+        .and.to.emit(registry, "ClaimSkipped")
         .withArgs(2n, Status.Rejected);
+      expect(await registry.claimCountByStatus(Status.Rejected)).to.equal(1n);
+      await expect(registry.connect(governance).rejectClaims([9n]))
+        .to.be.revertedWithCustomError(registry, "RegistryUnknownClaim")
+        .withArgs(9n);
     });
   });
 
