@@ -61,6 +61,11 @@ export default defineConfig({
       chainType: "l1",
       hardfork: "cancun",
       blockGasLimit: 6_800_000,
+      // The simulated chain's clock starts at the wall clock, or at SIMULATED_START (an ISO
+      // date) when set: CI runs the suite from fixed dates to show no test depends on the hour.
+      ...(process.env.SIMULATED_START === undefined
+        ? {}
+        : { initialDate: process.env.SIMULATED_START }),
     },
     localhost: {
       type: "http",

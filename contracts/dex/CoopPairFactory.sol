@@ -44,16 +44,17 @@ contract CoopPairFactory is ICoopPairFactory {
         (address token0, address token1) = _sortTokens(tokenA, tokenB);
         address existing = _pairs[token0][token1];
         if (existing != address(0)) revert FactoryPairExists(token0, token1, existing);
+        pair = _create(token0, token1);
+    }
 
-        _pendingToken0 = token0;
-        _pendingToken1 = token1;
-        pair = address(new CoopPair{salt: _salt(token0, token1)}());
-        _pendingToken0 = address(0);
-        _pendingToken1 = address(0);
-
-        _pairs[token0][token1] = pair;
-        _allPairs.push(pair);
-        emit PairCreated(token0, token1, pair, _allPairs.length - 1);
+    /// @inheritdoc ICoopPairFactory
+    /// @dev Requirements: the tokens differ and neither is the zero address.
+    ///
+    /// Emits {PairCreated} when it creates the pair.
+    function getOrCreatePair(address tokenA, address tokenB) external returns (address pair) {
+        (address token0, address token1) = _sortTokens(tokenA, tokenB);
+        pair = _pairs[token0][token1];
+        if (pair == address(0)) pair = _create(token0, token1);
     }
 
     /// @inheritdoc ICoopPairFactory
@@ -94,6 +95,19 @@ contract CoopPairFactory is ICoopPairFactory {
     }
 
     // ---------------------------------------------------------------- internal
+
+    /// @dev Deploys the pair of the sorted `token0` and `token1` and records it.
+    function _create(address token0, address token1) private returns (address pair) {
+        _pendingToken0 = token0;
+        _pendingToken1 = token1;
+        pair = address(new CoopPair{salt: _salt(token0, token1)}());
+        _pendingToken0 = address(0);
+        _pendingToken1 = address(0);
+
+        _pairs[token0][token1] = pair;
+        _allPairs.push(pair);
+        emit PairCreated(token0, token1, pair, _allPairs.length - 1);
+    }
 
     function _sortTokens(
         address tokenA,

@@ -389,13 +389,14 @@ contract CoopRouter is ICoopRouter {
         uint256 amountAMin,
         uint256 amountBMin
     ) private returns (uint256 amountA, uint256 amountB) {
-        if (_pairFor(tokenA, tokenB).code.length == 0) {
-            ICoopPairFactory(_factory).createPair(tokenA, tokenB);
+        address pair = _pairFor(tokenA, tokenB);
+        if (pair.code.length == 0) {
+            pair = ICoopPairFactory(_factory).createPair(tokenA, tokenB);
         }
+        // A pair without shares has no price: dust sent and synced into it (or a one-sided
+        // donation) must not set the first depositor's ratio, so the desired amounts go in.
+        if (IERC20(pair).totalSupply() == 0) return (amountADesired, amountBDesired);
         (uint256 reserveA, uint256 reserveB) = _getReserves(tokenA, tokenB);
-        // Either reserve is zero only before the first deposit: minted shares keep both above
-        // zero from then on. A one-sided donation synced into an empty pair cannot block it.
-        if (reserveA == 0 || reserveB == 0) return (amountADesired, amountBDesired);
 
         uint256 amountBOptimal = _quote(amountADesired, reserveA, reserveB);
         if (amountBOptimal <= amountBDesired) {

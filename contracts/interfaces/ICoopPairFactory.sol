@@ -26,6 +26,10 @@ interface ICoopPairFactory {
     /// @notice Creates the pair of `tokenA` and `tokenB`, in either order.
     function createPair(address tokenA, address tokenB) external returns (address pair);
 
+    /// @notice The pair of `tokenA` and `tokenB` (either order), created first if it does not
+    /// exist: a deployment that needs the pair cannot be blocked by someone creating it first.
+    function getOrCreatePair(address tokenA, address tokenB) external returns (address pair);
+
     /// @notice The pair of `tokenA` and `tokenB` (either order), or zero if not created.
     function getPair(address tokenA, address tokenB) external view returns (address pair);
 

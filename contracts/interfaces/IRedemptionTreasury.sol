@@ -160,6 +160,14 @@ interface IRedemptionTreasury {
     /// @notice The pools are empty: there is no reserve to buy back with.
     error TreasuryNoReserve();
 
+    /// @notice A band defence already traded in this block: one per block, so that no caller can
+    /// chain several between two trades of their own.
+    error TreasuryBandDefendedThisBlock(uint256 blockNumber);
+
+    /// @notice The pool's spot price (reserve per hour) is so far from the TWAP that no trade
+    /// would meet the slippage bound: the pool was moved, so the defence waits.
+    error TreasurySpotFarFromTwap(uint256 spot, uint256 twap);
+
     // ─── Events ──────────────────────────────────────────────────────────────────────────────
 
     /// @notice `amount` of reserve came in from `from` and was split between the pools.

@@ -53,8 +53,19 @@ contract RedemptionTreasury is IRedemptionTreasury, AccessControl, ReentrancyGua
     /// @notice The shortest TWAP window the band accepts: 30 minutes, about 60 RSK blocks.
     uint256 public constant MIN_TWAP_WINDOW = 30 minutes;
 
+    /// @notice The most a band defence trades in one call, in basis points of the pool's reserve
+    /// of the token it sells into the pool: 0.25%, so one trade moves the spot price by at most
+    /// about 0.5%, less than the 0.6% that a round trip through the pool's 0.3% fee costs. A
+    /// caller who moves the price before the defence and back after it pays more in fees than
+    /// the defence's trade can give back, whatever the size of the move. See docs/treasury.md.
+    uint256 public constant BAND_TRANCHE = 25;
+
     /// @dev One whole hour of `WorkHours`.
     uint256 private constant _HOUR = 1e18;
+
+    /// @dev What the pool keeps of an input (0.3% fee), as in `CoopRouter.getAmountOut`.
+    uint256 private constant _POOL_FEE_FACTOR = 997;
+    uint256 private constant _POOL_FEE_DENOMINATOR = 1000;
 
     // ─── Storage ─────────────────────────────────────────────────────────────────────────────
 
@@ -105,9 +116,12 @@ contract RedemptionTreasury is IRedemptionTreasury, AccessControl, ReentrancyGua
         uint128 ceiling;
     }
 
-    /// @dev What the band used in `period`: the one slot a defence writes besides the pools.
+    /// @dev What the band used in `period`, and the block of the last defence: the one slot a
+    /// defence writes besides the pools. 32 bits hold a period index and a block number for
+    /// longer than the contract will live (a one-second period until 2106).
     struct BandUsage {
-        uint64 period;
+        uint32 period;
+        uint32 lastBlock;
         uint96 spent;
         uint96 minted;
     }
@@ -400,16 +414,25 @@ contract RedemptionTreasury is IRedemptionTreasury, AccessControl, ReentrancyGua
         uint256 twap = _refreshTwap(b);
         if (twap >= b.floor) revert TreasuryFloorNotBreached(twap, b.floor);
 
-        BandUsage memory u = _currentUsage(b.periodLength);
+        BandUsage memory u = _useBand(b.periodLength);
         if (u.spent >= b.buybackBudget)
             revert TreasuryBuybackBudgetSpent(u.period, b.buybackBudget);
         Pools memory p = _pools;
         uint256 held = uint256(p.subsistence) + p.commons;
         if (held == 0) revert TreasuryNoReserve();
+
+        // The trade: the rest of the budget, within what the treasury holds, one tranche of the
+        // pool, and what the pool can take at a price within the TWAP-derived bound.
+        address quote = _quoteToken(b);
+        (uint256 reserveQuote, uint256 reserveHours) = b.router.getReserves(
+            quote,
+            address(_workHours)
+        );
         // cannot underflow: spent < budget checked above
         unchecked {
             spent = Math.min(b.buybackBudget - u.spent, held);
         }
+        spent = Math.min(spent, _trancheAndBound(reserveQuote, reserveHours, twap, b, true));
 
         // Effects: take the spending from the pools pro rata, the commons part by subtraction.
         uint256 fromSubsistence = Math.mulDiv(spent, p.subsistence, held);
@@ -423,7 +446,6 @@ contract RedemptionTreasury is IRedemptionTreasury, AccessControl, ReentrancyGua
         _bandUsage = u;
 
         // Interactions: buy through the router with a TWAP-derived bound, then burn.
-        address quote = _quoteToken(b);
         if (quote == b.wrbtc) IWRBTC(quote).deposit{value: spent}();
         uint256 minOut = Math.mulDiv(spent, _HOUR * (BPS - b.maxSlippage), twap * BPS);
         burned = _swap(b.router, quote, address(_workHours), spent, minOut);
@@ -437,17 +459,25 @@ contract RedemptionTreasury is IRedemptionTreasury, AccessControl, ReentrancyGua
         uint256 twap = _refreshTwap(b);
         if (twap <= b.ceiling) revert TreasuryCeilingNotBreached(twap, b.ceiling);
 
-        BandUsage memory u = _currentUsage(b.periodLength);
+        BandUsage memory u = _useBand(b.periodLength);
         if (u.minted >= b.emissionCap) revert TreasuryEmissionCapReached(u.period, b.emissionCap);
+        address quote = _quoteToken(b);
+        (uint256 reserveHours, uint256 reserveQuote) = b.router.getReserves(
+            address(_workHours),
+            quote
+        );
         // cannot underflow: minted < cap checked above
         unchecked {
             minted = b.emissionCap - u.minted;
-            u.minted = b.emissionCap;
+        }
+        minted = Math.min(minted, _trancheAndBound(reserveHours, reserveQuote, twap, b, false));
+        // cannot overflow: minted <= cap - u.minted
+        unchecked {
+            u.minted += uint96(minted);
         }
         _bandUsage = u;
 
-        // Interactions: mint without credit, sell with a TWAP-derived bound, book the proceeds.
-        address quote = _quoteToken(b);
+        // Interactions: mint without credit, sell with a TWAP-derived bound, book what arrived.
         uint256 minOut = Math.mulDiv(minted, twap * (BPS - b.maxSlippage), _HOUR * BPS);
         _workHours.mintCapital(address(this), minted);
         proceeds = _swap(b.router, address(_workHours), quote, minted, minOut);
@@ -596,9 +626,64 @@ contract RedemptionTreasury is IRedemptionTreasury, AccessControl, ReentrancyGua
 
     /// @dev This period's usage: the stored one, or a fresh one when a new period began.
     function _currentUsage(uint32 periodLength) internal view returns (BandUsage memory u) {
-        uint64 period = uint64(block.timestamp / periodLength);
+        uint32 period = uint32(block.timestamp / periodLength);
         u = _bandUsage;
-        if (u.period != period) u = BandUsage({period: period, spent: 0, minted: 0});
+        if (u.period != period) {
+            u = BandUsage({period: period, lastBlock: u.lastBlock, spent: 0, minted: 0});
+        }
+    }
+
+    /// @dev This period's usage, marked as used in this block: one defence per block, so that
+    /// no caller can chain tranches between two trades of their own.
+    function _useBand(uint32 periodLength) internal view returns (BandUsage memory u) {
+        u = _currentUsage(periodLength);
+        if (u.lastBlock == uint32(block.number)) revert TreasuryBandDefendedThisBlock(block.number);
+        u.lastBlock = uint32(block.number);
+    }
+
+    /// @dev The most a defence sells into a pool holding `reserveIn` of what it sells and
+    /// `reserveOut` of what it buys: one {BAND_TRANCHE} of `reserveIn`, and no more than keeps
+    /// the average price within `maxSlippage` of the TWAP (`buyingHours`: paying at most
+    /// `twap / (1 - slippage)` per hour; else: getting at least `twap * (1 - slippage)`).
+    /// Reverts when the pool's spot price is already past that bound: the pool is far from the
+    /// TWAP, as after a same-block move, and the defence waits for a block where it is not.
+    function _trancheAndBound(
+        uint256 reserveIn,
+        uint256 reserveOut,
+        uint256 twap,
+        Band memory b,
+        bool buyingHours
+    ) internal pure returns (uint256 amount) {
+        // The bound `out(a) >= a * limit` holds for a <= reserveOut / limit - reserveIn / fee,
+        // with `out(a) = a * fee * reserveOut / (reserveIn + a * fee)`; `limit` is hours per
+        // quote when buying hours, quote per hour when selling them.
+        uint256 reach =
+            buyingHours
+                ? Math.mulDiv(reserveOut, twap * BPS, _HOUR * (BPS - b.maxSlippage))
+                : Math.mulDiv(reserveOut, _HOUR * BPS, twap * (BPS - b.maxSlippage));
+        uint256 start = Math.mulDiv(
+            reserveIn,
+            _POOL_FEE_DENOMINATOR,
+            _POOL_FEE_FACTOR,
+            Math.Rounding.Ceil
+        );
+        // one part in 10,000 kept back for the router's rounding down of the output
+        if (reach > start) {
+            // cannot underflow: reach > start
+            unchecked {
+                amount = Math.mulDiv(reach - start, BPS - 1, BPS);
+            }
+            amount = Math.min(amount, Math.mulDiv(reserveIn, BAND_TRANCHE, BPS));
+        }
+        if (amount == 0) {
+            (uint256 quote, uint256 hours_) = buyingHours
+                ? (reserveIn, reserveOut)
+                : (reserveOut, reserveIn);
+            revert TreasurySpotFarFromTwap(
+                hours_ == 0 ? 0 : Math.mulDiv(quote, _HOUR, hours_),
+                twap
+            );
+        }
     }
 
     /// @dev Checks the oracle's window, records an observation if a window has passed, then
@@ -614,7 +699,8 @@ contract RedemptionTreasury is IRedemptionTreasury, AccessControl, ReentrancyGua
     }
 
     /// @dev Sells exactly `amountIn` of `tokenIn` for at least `minOut` of `tokenOut`, to this
-    /// contract, in this block; returns what was received.
+    /// contract, in this block; returns what arrived, measured by the balance (not the router's
+    /// quote), so that a token that takes a transfer fee cannot inflate the pools.
     function _swap(
         ICoopRouter router,
         address tokenIn,
@@ -625,14 +711,9 @@ contract RedemptionTreasury is IRedemptionTreasury, AccessControl, ReentrancyGua
         IERC20(tokenIn).forceApprove(address(router), amountIn);
         address[] memory path = new address[](2);
         (path[0], path[1]) = (tokenIn, tokenOut);
-        uint256[] memory amounts = router.swapExactTokensForTokens(
-            amountIn,
-            minOut,
-            path,
-            address(this),
-            block.timestamp
-        );
-        return amounts[1];
+        uint256 before = IERC20(tokenOut).balanceOf(address(this));
+        router.swapExactTokensForTokens(amountIn, minOut, path, address(this), block.timestamp);
+        return IERC20(tokenOut).balanceOf(address(this)) - before;
     }
 
     function _quoteToken(Band memory b) internal view returns (address) {

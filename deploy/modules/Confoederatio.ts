@@ -22,8 +22,9 @@ const NATIVE_RESERVE = "0x0000000000000000000000000000000000000000";
  * variant from the deployment parameters (as `npx hardhat deploy` does), and
  * the default export is the RBTC variant. The ERC20 variant reads the reserve
  * from the deployed treasury (`reserveAsset()`), so the pool always pairs with
- * what the treasury holds; given an RBTC reserve it stops at `createPair`
- * (`FactoryZeroAddress`) instead of creating a wrong pool.
+ * what the treasury holds; given an RBTC reserve it stops at `getOrCreatePair`
+ * (`FactoryZeroAddress`) instead of creating a wrong pool. If someone created the
+ * pool first, the deployment goes on with it (the factory's pair of these tokens).
  *
  * Parameters (`Confoederatio`): `twapWindow`, the oracle's shortest averaging
  * window in seconds (default 1800; the treasury's band rejects less than 30
@@ -47,10 +48,16 @@ function build(quote: QuoteToken) {
       quote === "wrbtc"
         ? dex.wrbtc
         : m.staticCall(cooperative.treasury, "reserveAsset", [], 0, { id: "reserveAsset" });
-    const created = m.call(dex.factory, "createPair", [cooperative.work, quoteToken], {
-      id: "createPool",
+    // getOrCreatePair, not createPair: anyone may create the pair first (it is permissionless),
+    // and the deployment must then go on with that pair rather than fail. The factory keys its
+    // pairs by their two tokens, so the pair it returns trades exactly `work` against the quote.
+    const ensured = m.call(dex.factory, "getOrCreatePair", [cooperative.work, quoteToken], {
+      id: "ensurePool",
     });
-    const pairAddress = m.readEventArgument(created, "PairCreated", "pair", { id: "poolAddress" });
+    const pairAddress = m.staticCall(dex.factory, "getPair", [cooperative.work, quoteToken], 0, {
+      id: "poolAddress",
+      after: [ensured],
+    });
     const pair = m.contractAt("CoopPair", pairAddress, { id: "CoopPair" });
     const oracle = m.contract(
       "CoopTwapOracle",

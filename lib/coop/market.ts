@@ -42,7 +42,12 @@ async function ensurePool(coop: Coop, reserve: Reserve): Promise<void> {
     pair === ZeroAddress
       ? [0n, 0n]
       : await coop.router.getReserves(coop.addresses.workHours, reserve.quoteToken);
-  if (r0 === 0n || r1 === 0n) {
+  // a pool without shares holds only dust: it has no price to trade at
+  const shares =
+    pair === ZeroAddress
+      ? 0n
+      : await (await coop.ethers.getContractAt("CoopPair", pair)).totalSupply();
+  if (r0 === 0n || r1 === 0n || shares === 0n) {
     throw new CliError("the pool has no liquidity yet; add some with coop liquidity add");
   }
 }
@@ -127,6 +132,10 @@ async function amountsAtPoolRatio(
 ): Promise<[bigint, bigint]> {
   const pair = await coop.factory.getPair(coop.addresses.workHours, reserve.quoteToken);
   if (pair === ZeroAddress) return [offer.hours, offer.reserveAmount];
+  // A pool without shares has no price (dust synced into it must not set one): the router
+  // takes the whole offer, as for a new pool.
+  const shares = await (await coop.ethers.getContractAt("CoopPair", pair)).totalSupply();
+  if (shares === 0n) return [offer.hours, offer.reserveAmount];
   const [rHours, rReserve] = await coop.router.getReserves(
     coop.addresses.workHours,
     reserve.quoteToken,

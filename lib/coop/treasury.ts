@@ -131,7 +131,12 @@ export async function defendBand(
   if (band.params.oracle === "0x0000000000000000000000000000000000000000") {
     throw new CliError("the price band is not configured; governance sets it by proposal");
   }
-  const method = side === "floor" ? coop.treasury.defendFloor : coop.treasury.defendCeiling;
+  const defend = side === "floor" ? coop.treasury.defendFloor : coop.treasury.defendCeiling;
+  // Simulated in the pending block, where the transaction will run: a defence is allowed once
+  // per block, and a call simulated in the latest block would see the last defence's block.
+  const method = Object.assign(() => defend(), {
+    staticCall: () => defend.staticCall({ blockTag: "pending" }),
+  });
   const sent = await send(`band ${side}`, method, [], coop.interfaces, explainError);
   const name = side === "floor" ? "FloorDefended" : "CeilingDefended";
   const event = sent.receipt.logs
@@ -139,4 +144,50 @@ export async function defendBand(
     .find((parsed) => parsed?.name === name);
   if (!event) throw new CliError(`the band ${side} defence sent no ${name} event`);
   return { ...sent, side, reserve, amounts: [event.args[2] as bigint, event.args[3] as bigint] };
+}
+
+/** The treasury's `BAND_TRANCHE`: each defence trades at most this share of the pool, in bps. */
+const BAND_TRANCHE_BPS = 25n;
+/** A period's budget or cap that takes more than this many tranches is large against the pool. */
+const TRANCHES_THAT_FIT = 20n;
+
+/**
+ * Warnings for a band whose period budget or emission cap is large against the pool's depth:
+ * each defence trades at most one tranche (0.25% of the pool's side it sells into), once per
+ * block, so a budget of many tranches takes many calls, and the price moves in small steps.
+ * Each warning names the figure that fits: 20 tranches (5% of that side of the pool).
+ */
+export async function bandDepthWarnings(
+  coop: Coop,
+  reserve: Reserve,
+  band: { buybackBudget: bigint; emissionCap: bigint },
+): Promise<string[]> {
+  const pair = await coop.factory.getPair(coop.addresses.workHours, reserve.quoteToken);
+  const [poolHours, poolReserve] =
+    pair === "0x0000000000000000000000000000000000000000"
+      ? [0n, 0n]
+      : await coop.router.getReserves(coop.addresses.workHours, reserve.quoteToken);
+  if (poolHours === 0n || poolReserve === 0n) {
+    return ["the pool has no liquidity yet: the band cannot trade until it has some"];
+  }
+  const warnings: string[] = [];
+  const fitsReserve = (poolReserve * BAND_TRANCHE_BPS * TRANCHES_THAT_FIT) / 10_000n;
+  if (band.buybackBudget > fitsReserve) {
+    const tranche = (poolReserve * BAND_TRANCHE_BPS) / 10_000n;
+    warnings.push(
+      `the buyback budget ${formatReserve(reserve, band.buybackBudget)} is large against the pool's ${formatReserve(reserve, poolReserve)}: each floor defence buys at most ${formatReserve(reserve, tranche)}, so the budget takes about ${ceilDiv(band.buybackBudget, tranche)} defences, one per block; a budget that fits is at most ${formatReserve(reserve, fitsReserve)}`,
+    );
+  }
+  const fitsHours = (poolHours * BAND_TRANCHE_BPS * TRANCHES_THAT_FIT) / 10_000n;
+  if (band.emissionCap > fitsHours) {
+    const tranche = (poolHours * BAND_TRANCHE_BPS) / 10_000n;
+    warnings.push(
+      `the emission cap ${formatHours(band.emissionCap)} hours is large against the pool's ${formatHours(poolHours)} hours: each ceiling defence sells at most ${formatHours(tranche)} hours, so the cap takes about ${ceilDiv(band.emissionCap, tranche)} defences, one per block; a cap that fits is at most ${formatHours(fitsHours)} hours`,
+    );
+  }
+  return warnings;
+}
+
+function ceilDiv(a: bigint, b: bigint): bigint {
+  return b === 0n ? 0n : (a + b - 1n) / b;
 }

@@ -9,6 +9,7 @@ import { reserveOf } from "../../lib/coop/reserve.js";
 import { chainNow } from "../../lib/coop/time.js";
 import { formatPrice } from "../../lib/format/units.js";
 import { bandProposal } from "../../lib/coop/treasury-proposals.js";
+import { bandDepthWarnings } from "../../lib/coop/treasury.js";
 
 interface Args {
   floor: string;
@@ -42,6 +43,9 @@ export default async function proposeBand(
     if (floor >= ceiling) throw new CliError("--floor must be below --ceiling");
     const oracle = coop.addresses.oracle;
     if (oracle === undefined) throw new CliError("this deployment has no TWAP oracle for the pool");
+    const buybackBudget = parseAmount(args.budget, "--budget", reserve.decimals);
+    for (const warning of await bandDepthWarnings(coop, reserve, { buybackBudget, emissionCap }))
+      console.error(`warning: ${warning}`);
     const proposal = bandProposal(
       coop.addresses.treasury,
       reserve,
@@ -50,7 +54,7 @@ export default async function proposeBand(
         router: coop.addresses.router,
         floor,
         ceiling,
-        buybackBudget: parseAmount(args.budget, "--budget", reserve.decimals),
+        buybackBudget,
         emissionCap,
         periodLength,
         maxSlippage,

@@ -167,6 +167,62 @@ describe("coop CLI", function () {
     });
   });
 
+  describe("when someone synced dust into the empty pool", function () {
+    it("opens the pool at the offer's own price, not the dust's", async function () {
+      const { addresses } = await networkHelpers.loadFixture(deployForCli);
+      const [, alice] = await ethers.getSigners();
+      const pair = await ethers.getContractAt("CoopPair", addresses.pair as string, alice);
+      const work = await ethers.getContractAt("WorkHours", addresses.workHours, alice);
+      const wrbtc = await ethers.getContractAt("WRBTC", addresses.wrbtc, alice);
+      await wrbtc.deposit({ value: 1n });
+      await work.transfer(addresses.pair as string, 1n);
+      await wrbtc.transfer(addresses.pair as string, 1n);
+      await pair.sync();
+      const added = await coop(["liquidity", "add"], {
+        hours: "10",
+        amount: "0.001",
+        slippage: "0.5",
+        from: "1",
+      });
+      expect(added.exitCode).to.equal(0);
+      expect(added.out[0]).to.match(/^added 10 hours and 0\.001 RBTC to the pool/);
+      // 1e14 wei per hour, as offered (the dust adds one wei to each side)
+      const [r0, r1] = await pair.getReserves();
+      const hoursFirst = (await pair.token0()) === addresses.workHours;
+      const [hours, rbtc] = hoursFirst ? [r0, r1] : [r1, r0];
+      expect([hours, rbtc]).to.deep.equal([10n ** 19n + 1n, 10n ** 15n + 1n]);
+    });
+  });
+
+  describe("when a band's budget is large against the pool", function () {
+    it("proposes it with a warning that names the figure that fits", async function () {
+      await coop(["liquidity", "add"], {
+        hours: "10",
+        amount: "0.001",
+        slippage: "0.5",
+        from: "1",
+      });
+      const proposed = await coop(["propose", "band"], {
+        floor: "0.00008",
+        ceiling: "0.00015",
+        budget: "0.001",
+        emission: "20",
+        period: "86400",
+        slippage: "5",
+        from: "1",
+      });
+      expect(proposed.exitCode).to.equal(0);
+      expect(proposed.out[0]).to.match(/^proposal /);
+      expect(proposed.err).to.have.length(2);
+      expect(proposed.err[0]).to.match(
+        /^warning: the buyback budget 0\.001 RBTC is large against the pool's 0\.001 RBTC: .* about 400 defences, one per block; a budget that fits is at most 0\.00005 RBTC$/,
+      );
+      expect(proposed.err[1]).to.match(
+        /^warning: the emission cap 20 hours .* about 800 defences, one per block; a cap that fits is at most 0\.5 hours$/,
+      );
+    });
+  });
+
   describe("when the input is bad", function () {
     it("refuses a negative amount", async function () {
       const outcome = await coop(["claim"], { hours: "-2", category: "commons", evidence: "x" });

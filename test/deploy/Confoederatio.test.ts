@@ -1,8 +1,11 @@
+import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import { expect } from "chai";
 import { ZeroAddress, ZeroHash, getAddress, id } from "ethers";
 
 import { RSK_BLOCK_GAS_LIMIT } from "../../lib/constants.js";
-import { confoederatioModule } from "../../deploy/modules/Confoederatio.js";
+import ConfoederatioModule, { confoederatioModule } from "../../deploy/modules/Confoederatio.js";
+import CooperativeModule from "../../deploy/modules/Cooperative.js";
+import DexModule from "../../deploy/modules/Dex.js";
 import {
   type Confoederatio,
   deployConfoederatio,
@@ -259,6 +262,43 @@ describe("Confoederatio module", function () {
     });
   });
 
+  describe("when someone creates the pool first", function () {
+    it("completes with the existing pair", async function () {
+      const parameters = await networkParameters("default");
+      // Another account calls createPair(work, wrbtc) as soon as both exist, in the same
+      // batch as the deployment's own pool step and sent before it.
+      const FrontRun = buildModule("AFrontRun", (m) => {
+        const cooperative = m.useModule(CooperativeModule);
+        const dex = m.useModule(DexModule);
+        m.call(dex.factory, "createPair", [cooperative.work, dex.wrbtc], {
+          id: "createPairFirst",
+          from: m.getAccount(5),
+        });
+        return m.useModule(ConfoederatioModule);
+      });
+      const fromBlock = (await ethers.provider.getBlockNumber()) + 1;
+      const deployed = await ignition.deploy(FrontRun, { parameters });
+      const [, , , , , mallory] = await ethers.getSigners();
+      const created = await deployed.factory.queryFilter(
+        deployed.factory.filters.PairCreated(),
+        fromBlock,
+      );
+      // the pair was created once, by the front-runner's transaction
+      expect(created).to.have.length(1);
+      const tx = await created[0].getTransaction();
+      expect(tx.from).to.equal(mallory.address);
+      const work = await deployed.work.getAddress();
+      const wrbtc = await deployed.wrbtc.getAddress();
+      const pair = await deployed.pair.getAddress();
+      expect(pair).to.equal(await deployed.factory.getPair(work, wrbtc));
+      expect([await deployed.pair.token0(), await deployed.pair.token1()]).to.have.members([
+        work,
+        wrbtc,
+      ]);
+      expect(await deployed.oracle.pair()).to.equal(pair);
+    });
+  });
+
   describe("when the ERC20 variant is given an RBTC reserve", function () {
     it("stops at createPair instead of creating a wrong pool", async function () {
       const parameters = await networkParameters("default");
@@ -266,7 +306,7 @@ describe("Confoederatio module", function () {
         Cooperative: { reserve: "0x00000000000000000000000000000000000000ff" },
       });
       const deployment = ignition.deploy(erc20Variant, { parameters });
-      await expect(deployment).to.be.rejectedWith(/createPool[\s\S]*FactoryZeroAddress/);
+      await expect(deployment).to.be.rejectedWith(/ensurePool[\s\S]*FactoryZeroAddress/);
     });
   });
 });

@@ -12,6 +12,38 @@ describe("CoopPairFactory", function () {
     return { ...env, a, b };
   }
 
+  describe("getOrCreatePair", function () {
+    it("creates a missing pair, as createPair does", async function () {
+      const { factory, a, b } = await deploy();
+      const [token0, token1] = sortTokens(a, b);
+      const expected = await factory.getOrCreatePair.staticCall(a, b);
+      await expect(factory.getOrCreatePair(b, a))
+        .to.emit(factory, "PairCreated")
+        .withArgs(token0, token1, expected, 0n);
+      expect(await factory.getPair(a, b)).to.equal(expected);
+    });
+
+    it("returns the pair someone else created, without creating another", async function () {
+      const { factory, a, b } = await deploy();
+      const [, , , , , mallory] = await ethers.getSigners();
+      await factory.connect(mallory).createPair(a, b);
+      const pair = await factory.getPair(a, b);
+      expect(await factory.getOrCreatePair.staticCall(b, a)).to.equal(pair);
+      await expect(factory.getOrCreatePair(a, b)).to.not.emit(factory, "PairCreated");
+      expect(await factory.allPairsLength()).to.equal(1n);
+    });
+
+    it("rejects identical tokens and the zero address", async function () {
+      const { factory, a } = await deploy();
+      await expect(factory.getOrCreatePair(a, a))
+        .to.be.revertedWithCustomError(factory, "FactoryIdenticalTokens")
+        .withArgs(a);
+      await expect(factory.getOrCreatePair(a, ethers.ZeroAddress))
+        .to.be.revertedWithCustomError(factory, "FactoryZeroAddress")
+        .withArgs(a, ethers.ZeroAddress);
+    });
+  });
+
   describe("createPair", function () {
     it("creates the pair at its CREATE2 address and emits PairCreated", async function () {
       const { factory, a, b } = await deploy();

@@ -256,25 +256,26 @@ describe("DEX attacks that must fail", function () {
       expect(await oracle.consult(a, E18)).to.equal(4n * E18);
     });
 
-    it("cannot set the opening price of an empty pair against a depositor's minimums", async function () {
+    it("cannot set the opening price of an empty pair with a synced donation", async function () {
       const { factory, router, tokenA, tokenB, bob, alice } =
         await networkHelpers.loadFixture(deployTokens);
       const a = await tokenA.getAddress();
       const b = await tokenB.getAddress();
-      // Bob creates the pair and donates 1 A and 100 B, synced: an opening price of 100.
+      // Bob creates the pair and donates 1 A and 100 B, synced: reserves at a price of 100.
       await factory.createPair(a, b);
       const pair = CoopPair__factory.connect(await factory.getPair(a, b), bob);
       await tokenA.connect(bob).transfer(await pair.getAddress(), E18);
       await tokenB.connect(bob).transfer(await pair.getAddress(), 100n * E18);
       await pair.sync();
-      // Alice opens at 4 B per A with 1% tolerance: the router quotes against Bob's price.
-      await expect(
-        router
-          .connect(alice)
-          .addLiquidity(a, b, RESERVE0, RESERVE1, 990n * E18, 3_960n * E18, alice, FAR),
-      )
-        .to.be.revertedWithCustomError(router, "RouterInsufficientAAmount")
-        .withArgs(40n * E18, 990n * E18);
+      // The pair has no shares, so no price: Alice's deposit at 4 B per A goes in whole, and
+      // Bob's donation stays in the pool, owned by her shares.
+      await router
+        .connect(alice)
+        .addLiquidity(a, b, RESERVE0, RESERVE1, RESERVE0, RESERVE1, alice, FAR);
+      expect(await pair.balanceOf(alice.address)).to.equal(2_000n * E18 - MINIMUM_LIQUIDITY);
+      const [r0, r1] = await pair.getReserves();
+      const [ra, rb] = (await pair.token0()) === a ? [r0, r1] : [r1, r0];
+      expect([ra, rb]).to.deep.equal([RESERVE0 + E18, RESERVE1 + 100n * E18]);
     });
 
     it("cannot block an empty pair with a one-sided donation", async function () {

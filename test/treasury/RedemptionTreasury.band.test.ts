@@ -9,6 +9,7 @@ import {
   SLIPPAGE,
   WINDOW,
   deployErc20Band,
+  deployFeeTakingBand,
   deployNativeBand,
   type BandFixture,
 } from "./band.fixtures.js";
@@ -31,6 +32,66 @@ async function swap(f: BandFixture, hoursIn: boolean, amountIn: bigint) {
   await f.router
     .connect(f.trader)
     .swapExactTokensForTokens(amountIn, 0n, path, f.trader.address, 2n ** 40n);
+}
+
+/** One tranche: the most a defence sells into a pool holding `reserve` of what it sells. */
+async function tranche(f: BandFixture, reserve: bigint): Promise<bigint> {
+  return (reserve * (await f.treasury.BAND_TRANCHE())) / BPS;
+}
+
+/** What the pools hold after `spent` was taken from them pro rata (commons by subtraction). */
+function poolsAfterSpending(subsistence: bigint, commons: bigint, spent: bigint): bigint[] {
+  const fromSubsistence = (spent * subsistence) / (subsistence + commons);
+  return [subsistence - fromSubsistence, commons - (spent - fromSubsistence)];
+}
+
+/**
+ * The attacker's gain from a same-block sandwich of the defence (`floor`: buy hours with `pump`
+ * quote first; else sell `pump` hours first), in the token it started with; null when the
+ * defence refused (the attacker's transaction reverts and it keeps what it had).
+ */
+async function sandwichGain(f: BandFixture, floor: boolean, pump: bigint): Promise<bigint | null> {
+  const work = await f.work.getAddress();
+  const quote = await f.quote.getAddress();
+  const path = floor ? [quote, work] : [work, quote];
+  try {
+    return await f.manipulator.sandwich.staticCall(f.router, path, pump, f.treasury, floor);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Searches the attacker's best pump size: every power of two from 1 wei to the whole pool's
+ * side, then a ternary search around the best of them. Returns the best gain found and how
+ * many of the tried sizes the defence went through with.
+ */
+async function bestSandwich(
+  f: BandFixture,
+  floor: boolean,
+  side: bigint,
+): Promise<{ gain: bigint; pump: bigint; defended: number; tried: number }> {
+  let best = { gain: -(2n ** 255n), pump: 0n };
+  let defended = 0;
+  let tried = 0;
+  const probe = async (pump: bigint) => {
+    tried++;
+    const gain = await sandwichGain(f, floor, pump);
+    if (gain === null) return -(2n ** 255n);
+    defended++;
+    if (gain > best.gain) best = { gain, pump };
+    return gain;
+  };
+  for (let pump = 1n; pump <= side; pump *= 2n) await probe(pump);
+  let lo = best.pump / 2n;
+  let hi = best.pump * 2n;
+  for (let i = 0; i < 24 && hi - lo > 2n; i++) {
+    const m1 = lo + (hi - lo) / 3n;
+    const m2 = hi - (hi - lo) / 3n;
+    if ((await probe(m1)) < (await probe(m2))) lo = m1;
+    else hi = m2;
+  }
+  return { ...best, defended, tried };
 }
 
 /** Mines the next block one window later, and returns its period. */
@@ -64,39 +125,45 @@ function shouldDefendTheBand(fixture: () => Promise<BandFixture>) {
       return f;
     }
 
-    it("buys hours with the period's budget and burns them", async function () {
+    it("buys one tranche of the pool with the budget and burns the hours", async function () {
       const f = await belowFloor();
       const treasury = await f.treasury.getAddress();
       const before = await reserves(f);
       const supply = await f.work.totalSupply();
       const held = await f.reserveOf(treasury);
+      const [subsistence, commons] = await f.treasury.pools();
       const period = await afterWindow();
       const tx = await f.treasury.connect(f.keeper).defendFloor();
       const twap = await f.treasury.bandPrice();
       expect(twap < f.floor).to.equal(true);
-      const burned = getAmountOut(f.budget, before.quote, before.hours);
-      await expect(tx)
-        .to.emit(f.treasury, "FloorDefended")
-        .withArgs(period, twap, f.budget, burned);
+      const spent = await tranche(f, before.quote);
+      expect(spent < f.budget).to.equal(true);
+      const burned = getAmountOut(spent, before.quote, before.hours);
+      await expect(tx).to.emit(f.treasury, "FloorDefended").withArgs(period, twap, spent, burned);
       // the trade met the TWAP-derived bound
-      expect(burned >= (f.budget * HOUR * (BPS - SLIPPAGE)) / (twap * BPS)).to.equal(true);
+      expect(burned >= (spent * HOUR * (BPS - SLIPPAGE)) / (twap * BPS)).to.equal(true);
       expect(await f.work.totalSupply()).to.equal(supply - burned);
       expect(await f.work.balanceOf(treasury)).to.equal(0n);
-      expect(await f.quote.balanceOf(treasury)).to.equal(f.kind === "ERC20" ? held - f.budget : 0n);
-      expect(await f.reserveOf(treasury)).to.equal(held - f.budget);
-      // taken pro rata from pools that hold 3:1: 75% and 25% of the budget
-      expect(await f.treasury.pools()).to.deep.equal([
-        ((f.funds - f.budget) * 3n) / 4n,
-        (f.funds - f.budget) / 4n,
-      ]);
+      expect(await f.quote.balanceOf(treasury)).to.equal(f.kind === "ERC20" ? held - spent : 0n);
+      expect(await f.reserveOf(treasury)).to.equal(held - spent);
+      // taken pro rata from pools that hold 3:1
+      expect(await f.treasury.pools()).to.deep.equal(
+        poolsAfterSpending(subsistence, commons, spent),
+      );
       const state = await f.treasury.band();
-      expect([state.period, state.spent, state.minted]).to.deep.equal([period, f.budget, 0n]);
+      expect([state.period, state.spent, state.minted]).to.deep.equal([period, spent, 0n]);
     });
 
-    it("spends no more than the budget in a period", async function () {
+    it("spends the budget over several blocks and no more in a period", async function () {
       const f = await belowFloor();
       const period = await afterWindow();
-      await f.treasury.connect(f.keeper).defendFloor();
+      let calls = 0;
+      while ((await f.treasury.band()).spent < f.budget && calls < 20) {
+        await f.treasury.connect(f.keeper).defendFloor();
+        calls++;
+      }
+      expect((await f.treasury.band()).spent).to.equal(f.budget);
+      expect(calls > 1).to.equal(true);
       await expect(f.treasury.connect(f.keeper).defendFloor())
         .to.be.revertedWithCustomError(f.treasury, "TreasuryBuybackBudgetSpent")
         .withArgs(period, f.budget);
@@ -104,10 +171,30 @@ function shouldDefendTheBand(fixture: () => Promise<BandFixture>) {
       await networkHelpers.time.setNextBlockTimestamp((period + 1n) * PERIOD);
       await expect(f.treasury.connect(f.keeper).defendFloor())
         .to.emit(f.treasury, "FloorDefended")
-        .withArgs(period + 1n, anyValue, f.budget, anyValue);
+        .withArgs(period + 1n, anyValue, anyValue, anyValue);
     });
 
-    it("refuses a price pushed up in the same block (TWAP-bound minOut)", async function () {
+    it("trades one tranche when the budget is deeper than the pool", async function () {
+      const f = await belowFloor();
+      // ten times the pool's quote side: all of it in one swap could never meet the bound
+      await f.treasury.setBand({ ...f.params, buybackBudget: 10n * f.poolQuote });
+      const before = await reserves(f);
+      const period = await afterWindow();
+      const spent = await tranche(f, before.quote);
+      await expect(f.treasury.connect(f.keeper).defendFloor())
+        .to.emit(f.treasury, "FloorDefended")
+        .withArgs(period, anyValue, spent, getAmountOut(spent, before.quote, before.hours));
+    });
+
+    it("defends once per block", async function () {
+      const f = await belowFloor();
+      await afterWindow();
+      await expect(f.manipulator.defendTwice(f.treasury, true))
+        .to.be.revertedWithCustomError(f.treasury, "TreasuryBandDefendedThisBlock")
+        .withArgs((await ethers.provider.getBlockNumber()) + 1);
+    });
+
+    it("refuses while the spot price is pushed far above the TWAP in the same block", async function () {
       const f = await belowFloor();
       await afterWindow();
       await f.oracle.update();
@@ -116,13 +203,23 @@ function shouldDefendTheBand(fixture: () => Promise<BandFixture>) {
       // The manipulator buys 3,000 * price of hours, then calls the defence in one transaction.
       const r = await reserves(f);
       const pumped = 3_000n * f.price;
-      const out1 = getAmountOut(pumped, r.quote, r.hours);
-      const out = getAmountOut(f.budget, r.quote + pumped, r.hours - out1);
-      const minOut = (f.budget * HOUR * (BPS - SLIPPAGE)) / (twap * BPS);
+      const hoursLeft = r.hours - getAmountOut(pumped, r.quote, r.hours);
+      const spot = ((r.quote + pumped) * HOUR) / hoursLeft;
       const path = [await f.quote.getAddress(), await f.work.getAddress()];
       await expect(f.manipulator.swapThenDefend(f.router, path, pumped, f.treasury, true))
-        .to.be.revertedWithCustomError(f.router, "RouterInsufficientOutputAmount")
-        .withArgs(out, minOut);
+        .to.be.revertedWithCustomError(f.treasury, "TreasurySpotFarFromTwap")
+        .withArgs(spot, twap);
+    });
+
+    it("leaves a sandwiching caller no gain, whatever the pump size", async function () {
+      const f = await belowFloor();
+      await afterWindow();
+      await f.oracle.update();
+      const r = await reserves(f);
+      const best = await bestSandwich(f, true, r.quote);
+      // the search went through the defence at many sizes, and lost at every one
+      expect(best.defended > 10).to.equal(true);
+      expect(best.gain < 0n, `gain ${best.gain} at pump ${best.pump}`).to.equal(true);
     });
   });
 
@@ -134,7 +231,7 @@ function shouldDefendTheBand(fixture: () => Promise<BandFixture>) {
       return f;
     }
 
-    it("mints the period's cap, sells it and splits the proceeds", async function () {
+    it("mints one tranche of the pool, sells it and splits the proceeds", async function () {
       const f = await aboveCeiling();
       const treasury = await f.treasury.getAddress();
       const before = await reserves(f);
@@ -144,16 +241,18 @@ function shouldDefendTheBand(fixture: () => Promise<BandFixture>) {
       const tx = await f.treasury.connect(f.keeper).defendCeiling();
       const twap = await f.treasury.bandPrice();
       expect(twap > f.ceiling).to.equal(true);
-      const proceeds = getAmountOut(EMISSION_CAP, before.hours, before.quote);
+      const minted = await tranche(f, before.hours);
+      expect(minted < EMISSION_CAP).to.equal(true);
+      const proceeds = getAmountOut(minted, before.hours, before.quote);
       const subsistence = (proceeds * 3n) / 4n;
       await expect(tx)
         .to.emit(f.treasury, "CeilingDefended")
-        .withArgs(period, twap, EMISSION_CAP, proceeds);
+        .withArgs(period, twap, minted, proceeds);
       await expect(tx)
         .to.emit(f.treasury, "Deposited")
         .withArgs(treasury, Inflow.Band, proceeds, subsistence, proceeds - subsistence);
-      expect(proceeds >= (EMISSION_CAP * twap * (BPS - SLIPPAGE)) / (HOUR * BPS)).to.equal(true);
-      expect(await f.work.totalSupply()).to.equal(supply + EMISSION_CAP);
+      expect(proceeds >= (minted * twap * (BPS - SLIPPAGE)) / (HOUR * BPS)).to.equal(true);
+      expect(await f.work.totalSupply()).to.equal(supply + minted);
       expect(await f.work.balanceOf(treasury)).to.equal(0n);
       expect(await f.reserveOf(treasury)).to.equal(held + proceeds);
       expect(await f.quote.balanceOf(treasury)).to.equal(f.kind === "ERC20" ? held + proceeds : 0n);
@@ -163,29 +262,63 @@ function shouldDefendTheBand(fixture: () => Promise<BandFixture>) {
       ]);
     });
 
-    it("mints no more than the cap in a period", async function () {
+    it("mints the cap over several blocks and no more in a period", async function () {
       const f = await aboveCeiling();
       const period = await afterWindow();
-      await f.treasury.connect(f.keeper).defendCeiling();
+      let calls = 0;
+      while ((await f.treasury.band()).minted < EMISSION_CAP && calls < 20) {
+        await f.treasury.connect(f.keeper).defendCeiling();
+        calls++;
+      }
+      expect((await f.treasury.band()).minted).to.equal(EMISSION_CAP);
+      expect(calls > 1).to.equal(true);
       await expect(f.treasury.connect(f.keeper).defendCeiling())
         .to.be.revertedWithCustomError(f.treasury, "TreasuryEmissionCapReached")
         .withArgs(period, EMISSION_CAP);
     });
 
-    it("refuses a price pushed down in the same block (TWAP-bound minOut)", async function () {
+    it("trades one tranche when the cap is deeper than the pool", async function () {
+      const f = await aboveCeiling();
+      await f.treasury.setBand({ ...f.params, emissionCap: 10n * 10_000n * HOUR });
+      const before = await reserves(f);
+      const period = await afterWindow();
+      const minted = await tranche(f, before.hours);
+      await expect(f.treasury.connect(f.keeper).defendCeiling())
+        .to.emit(f.treasury, "CeilingDefended")
+        .withArgs(period, anyValue, minted, getAmountOut(minted, before.hours, before.quote));
+    });
+
+    it("defends once per block", async function () {
+      const f = await aboveCeiling();
+      await afterWindow();
+      await expect(f.manipulator.defendTwice(f.treasury, false))
+        .to.be.revertedWithCustomError(f.treasury, "TreasuryBandDefendedThisBlock")
+        .withArgs((await ethers.provider.getBlockNumber()) + 1);
+    });
+
+    it("refuses while the spot price is pushed far below the TWAP in the same block", async function () {
       const f = await aboveCeiling();
       await afterWindow();
       await f.oracle.update();
       const twap = await f.treasury.bandPrice();
       const r = await reserves(f);
       const dumped = 5_000n * HOUR;
-      const out1 = getAmountOut(dumped, r.hours, r.quote);
-      const out = getAmountOut(EMISSION_CAP, r.hours + dumped, r.quote - out1);
-      const minOut = (EMISSION_CAP * twap * (BPS - SLIPPAGE)) / (HOUR * BPS);
+      const quoteLeft = r.quote - getAmountOut(dumped, r.hours, r.quote);
+      const spot = (quoteLeft * HOUR) / (r.hours + dumped);
       const path = [await f.work.getAddress(), await f.quote.getAddress()];
       await expect(f.manipulator.swapThenDefend(f.router, path, dumped, f.treasury, false))
-        .to.be.revertedWithCustomError(f.router, "RouterInsufficientOutputAmount")
-        .withArgs(out, minOut);
+        .to.be.revertedWithCustomError(f.treasury, "TreasurySpotFarFromTwap")
+        .withArgs(spot, twap);
+    });
+
+    it("leaves a sandwiching caller no gain, whatever the dump size", async function () {
+      const f = await aboveCeiling();
+      await afterWindow();
+      await f.oracle.update();
+      const r = await reserves(f);
+      const best = await bestSandwich(f, false, r.hours);
+      expect(best.defended > 10).to.equal(true);
+      expect(best.gain < 0n, `gain ${best.gain} at dump ${best.pump}`).to.equal(true);
     });
   });
 
@@ -227,6 +360,39 @@ describe("RedemptionTreasury price band", function () {
 
   describe("with an RBTC reserve (WRBTC pool)", function () {
     shouldDefendTheBand(deployNativeBand);
+  });
+
+  describe("with a reserve that takes 1% of every transfer", function () {
+    it("books the ceiling's proceeds as they arrived, so the reserve held covers the pools", async function () {
+      const f = await networkHelpers.loadFixture(deployFeeTakingBand);
+      const treasury = await f.treasury.getAddress();
+      // The router cannot sell a fee-taking token; the trader pays the pair directly and takes
+      // the hours that what arrived buys: the price rises above the ceiling.
+      const pair = CoopPair__factory.connect(f.pairAddress, f.trader);
+      const r = await reserves(f);
+      const paid = 3_000n * f.price;
+      await f.quote.connect(f.trader).transfer(f.pairAddress, paid);
+      const hoursOut = getAmountOut(paid - paid / 100n, r.quote, r.hours);
+      const hoursFirst = (await pair.token0()) === (await f.work.getAddress());
+      await pair.swap(hoursFirst ? hoursOut : 0n, hoursFirst ? 0n : hoursOut, f.trader, "0x");
+      await afterWindow();
+      const before = await reserves(f);
+      const held = await f.reserveOf(treasury);
+      const tx = await f.treasury.connect(f.keeper).defendCeiling();
+      const arrived = (await f.reserveOf(treasury)) - held;
+      const minted = await tranche(f, before.hours);
+      const quoted = getAmountOut(minted, before.hours, before.quote);
+      // 1% of what the pool paid stayed with the token, and only what arrived was booked
+      expect(arrived).to.equal(quoted - quoted / 100n);
+      await expect(tx)
+        .to.emit(f.treasury, "CeilingDefended")
+        .withArgs(anyValue, anyValue, minted, arrived);
+      await expect(tx)
+        .to.emit(f.treasury, "Deposited")
+        .withArgs(treasury, Inflow.Band, arrived, anyValue, anyValue);
+      const [subsistence, commons] = await f.treasury.pools();
+      expect(await f.reserveOf(treasury)).to.equal(subsistence + commons);
+    });
   });
 
   describe("setBand", function () {

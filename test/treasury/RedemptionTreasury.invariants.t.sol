@@ -35,6 +35,10 @@ contract TreasuryHandler is Test {
     uint256 public creditConsumed;
     uint256 public burnedByRedemption;
     uint256 public totalCredited;
+    /// @dev Sandwiches of a defence that went through, and the best gain any of them made (in
+    /// the token the attacker started with: RBTC around the floor, hours around the ceiling).
+    uint256 public sandwiches;
+    int256 public bestSandwichGain = type(int256).min;
 
     constructor(
         RedemptionTreasury treasury_,
@@ -146,13 +150,49 @@ contract TreasuryHandler is Test {
     }
 
     function defendFloor() external {
+        vm.roll(block.number + 1);
         (uint256 spent, ) = treasury.defendFloor();
         totalBandSpent += spent;
     }
 
     function defendCeiling() external {
+        vm.roll(block.number + 1);
         (, uint256 proceeds) = treasury.defendCeiling();
         totalIn += proceeds;
+    }
+
+    /// @dev The trader moves the pool, the defence runs, the trader trades back, all in one
+    /// block (`floor`: buy hours first; else sell hours first). A refused defence undoes all.
+    function sandwich(bool floor, uint256 amount) external {
+        vm.roll(block.number + 1);
+        address[] memory path = new address[](2);
+        if (floor) {
+            amount = bound(amount, 1e6, 5 ether);
+            (path[0], path[1]) = (address(wrbtc), address(work));
+        } else {
+            amount = bound(amount, 1e9, 5_000 * HOUR);
+            (path[0], path[1]) = (address(work), address(wrbtc));
+        }
+        IERC20 tokenIn = IERC20(path[0]);
+        IERC20 tokenOut = IERC20(path[1]);
+        uint256 startIn = tokenIn.balanceOf(_trader);
+        uint256 startOut = tokenOut.balanceOf(_trader);
+        vm.prank(_trader);
+        router.swapExactTokensForTokens(amount, 0, path, _trader, block.timestamp);
+        if (floor) {
+            (uint256 spent, ) = treasury.defendFloor();
+            totalBandSpent += spent;
+        } else {
+            (, uint256 proceeds) = treasury.defendCeiling();
+            totalIn += proceeds;
+        }
+        uint256 got = tokenOut.balanceOf(_trader) - startOut;
+        (path[0], path[1]) = (path[1], path[0]);
+        vm.prank(_trader);
+        router.swapExactTokensForTokens(got, 0, path, _trader, block.timestamp);
+        int256 gain = int256(tokenIn.balanceOf(_trader)) - int256(startIn);
+        ++sandwiches;
+        if (gain > bestSandwichGain) bestSandwichGain = gain;
     }
 
     function setRate(uint256 rate) external {
@@ -242,7 +282,7 @@ contract RedemptionTreasuryInvariantTest is Test {
         vm.warp(block.timestamp + 1 hours);
         oracle.update();
         targetContract(address(handler));
-        bytes4[] memory selectors = new bytes4[](11);
+        bytes4[] memory selectors = new bytes4[](12);
         selectors[0] = TreasuryHandler.deposit.selector;
         selectors[1] = TreasuryHandler.creditWork.selector;
         selectors[2] = TreasuryHandler.transfer.selector;
@@ -254,6 +294,7 @@ contract RedemptionTreasuryInvariantTest is Test {
         selectors[8] = TreasuryHandler.defendCeiling.selector;
         selectors[9] = TreasuryHandler.setRate.selector;
         selectors[10] = TreasuryHandler.forceAndBook.selector;
+        selectors[11] = TreasuryHandler.sandwich.selector;
         // the actions only: not the one-off set-up nor the views
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }
@@ -288,6 +329,11 @@ contract RedemptionTreasuryInvariantTest is Test {
             left += work.earnedCredit(actors[i], IWorkHours.Category.Subsistence);
         }
         assertEq(handler.totalCredited() - left, handler.burnedByRedemption());
+    }
+
+    /// @dev No one who moves the pool in the block of a defence and back gains from it.
+    function invariant_bandSandwichNeverPays() public view {
+        if (handler.sandwiches() > 0) assertLt(handler.bestSandwichGain(), 0);
     }
 
     /// @dev The band leaves neither hours nor WRBTC in the treasury.

@@ -1,6 +1,7 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
 import DexModule from "../../deploy/modules/Dex.js";
+import { toStartOfNextPeriod } from "../fixtures/time.js";
 import type { IRedemptionTreasury } from "../../typechain-types/treasury/RedemptionTreasury.js";
 import {
   CoopPairFactory__factory,
@@ -70,12 +71,14 @@ export interface BandFixture {
 }
 
 /**
- * The DEX as users deploy it, a WorkHours/quote pool of 10,000 hours at `price`, a one-hour
+ * Starts at the beginning of a band period (so that a test's steps fall in the periods it
+ * expects, whatever the hour), then deploys the DEX as users deploy it, a WorkHours/quote pool of 10,000 hours at `price`, a one-hour
  * TWAP oracle that has observed one full window at that price, and a funded treasury whose
  * band is set at 0.8 and 1.25 times the price. The trader and the manipulator hold hours and
  * quote.
  */
-async function deployBandWith(kind: ReserveKind): Promise<BandFixture> {
+async function deployBandWith(kind: ReserveKind, takesFee = false): Promise<BandFixture> {
+  await toStartOfNextPeriod(networkHelpers, PERIOD);
   const [admin, trader, keeper] = await ethers.getSigners();
   const dex = await ignition.deploy(DexModule);
   const router = CoopRouter__factory.connect(await dex.router.getAddress(), admin);
@@ -97,7 +100,10 @@ async function deployBandWith(kind: ReserveKind): Promise<BandFixture> {
   let quote: MockReserveToken | IWRBTC;
   let reserve: string;
   if (kind === "ERC20") {
-    const usd = await ethers.deployContract("MockReserveToken", ["Stable", "USD", 18]);
+    // the fee-taking token has MockReserveToken's functions (mint, ERC20) with another name
+    const usd = takesFee
+      ? ((await ethers.deployContract("FeeOnTransferReserveToken")) as unknown as MockReserveToken)
+      : await ethers.deployContract("MockReserveToken", ["Stable", "USD", 18]);
     quote = usd;
     reserve = await usd.getAddress();
     for (const who of [admin, trader]) await usd.mint(who.address, 100_000n * 10n ** 18n);
@@ -203,6 +209,11 @@ async function deployBandWith(kind: ReserveKind): Promise<BandFixture> {
 
 export async function deployErc20Band(): Promise<BandFixture> {
   return deployBandWith("ERC20");
+}
+
+/** The ERC20 band with a reserve token that takes 1% of every transfer. */
+export async function deployFeeTakingBand(): Promise<BandFixture> {
+  return deployBandWith("ERC20", true);
 }
 
 export async function deployNativeBand(): Promise<BandFixture> {

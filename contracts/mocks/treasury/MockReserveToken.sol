@@ -45,3 +45,19 @@ contract HookedReserveToken is ERC20 {
 interface ITokensReceived {
     function tokensReceived(address from, uint256 amount) external;
 }
+
+/// @dev A reserve token that takes 1% of every transfer (burned): the recipient gets 99%.
+contract FeeOnTransferReserveToken is ERC20 {
+    constructor() ERC20("Fee Dollar", "FEED") {}
+
+    function mint(address to, uint256 amount) external {
+        _mint(to, amount);
+    }
+
+    function _update(address from, address to, uint256 value) internal override {
+        if (from == address(0) || to == address(0)) return super._update(from, to, value);
+        uint256 fee = value / 100;
+        super._update(from, address(0), fee);
+        super._update(from, to, value - fee);
+    }
+}
