@@ -12,6 +12,7 @@ import path from "node:path";
 import { artifacts, config, network } from "hardhat";
 
 import { anchorGovernance, anchorToken, anchorUniswap } from "./lib/anchors.js";
+import { appSection } from "./lib/app.js";
 import { Chain, Recorder, progress } from "./lib/chain.js";
 import { measureOurs } from "./lib/ours.js";
 import { renderReport } from "./lib/report.js";
@@ -55,7 +56,7 @@ const results: BenchResults = {
 };
 results.targets = checkTargets(results);
 
-const report = renderReport(results);
+const report = renderReport(results) + (await appSection());
 const here = import.meta.dirname;
 // The tracked files change only when a figure does: a new date or run time alone leaves them.
 const unchanged = await sameFigures(path.join(here, "results.json"), results);

@@ -178,14 +178,14 @@ export function explainError(error: ErrorLike, context: ExplainContext): string 
       return `the TWAP ${price(a[0])} is not above the ceiling ${price(a[1])}`;
     case "TreasuryBandDisabled":
       return "the price band is not configured";
-    case "TreasuryBuybackBudgetSpent":
-      return `this period's buy-back budget of ${money(a[1])} is spent; period ${big(a[0]) + 1n} brings a new one`;
-    case "TreasuryEmissionCapReached":
-      return `this period's emission cap of ${h(a[1])} is reached; period ${big(a[0]) + 1n} brings a new one`;
     case "TreasuryBandDefendedThisBlock":
       return `a band defence already ran in block ${a[0]}; one runs per block, try again in the next`;
     case "TreasurySpotFarFromTwap":
       return `the pool's price ${price(a[0])} is too far from the TWAP ${price(a[1])} for a trade within the band's slippage; try again once the pool has settled`;
+    case "TreasuryBuybackBudgetSpent":
+      return `this period's buy-back budget of ${money(a[1])} is spent; period ${big(a[0]) + 1n} brings a new one`;
+    case "TreasuryEmissionCapReached":
+      return `this period's emission cap of ${h(a[1])} is reached; period ${big(a[0]) + 1n} brings a new one`;
     case "TreasuryZeroTwap":
       return "the TWAP is 0: the pool has no price yet";
     case "TreasuryNoSurplus":
