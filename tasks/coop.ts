@@ -1,5 +1,7 @@
 import { emptyTask, task } from "hardhat/config";
 
+import { federationTasks } from "./coop/federation-tasks.js";
+
 /**
  * The `coop` commands: what members and treasurers do with a deployed
  * cooperative. Each definition here only declares its options; its action
@@ -418,4 +420,6 @@ export const coopTasks = [
     .addOption(FROM)
     .setAction(() => import("./coop/band.js"))
     .build(),
+
+  ...federationTasks,
 ];

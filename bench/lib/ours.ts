@@ -72,6 +72,10 @@ export async function measureOurs(chain: Chain) {
     const { measureDex } = await import("./ours-dex.js");
     await measureDex(chain);
   }
+  if (await chain.has("ClearingUnion")) {
+    const { measureFederation } = await import("./ours-federation.js");
+    await measureFederation(chain);
+  } else chain.recorder.skip("federation: ClearingUnion not in the build");
   if (!present.has("tokens")) return;
 
   let coop: Coop;

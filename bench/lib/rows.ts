@@ -7,6 +7,7 @@ import type { OperationRow, ScaleRow } from "./types.js";
 const OZ_TOKEN = "OZ ERC20Votes";
 const OZ_GOVERNOR = "OZ Governor";
 export const UNISWAP = "Uniswap V2 pair";
+const TWO_SWAPS = "two swaps through the router (A → reserve → B)";
 
 type Row = Omit<OperationRow, "id" | "ours" | "anchor">;
 
@@ -72,6 +73,26 @@ export const OPERATIONS = {
     operation: "TWAP oracle update",
     note: "a window after the last",
   },
+  "fed.pay.existing": {
+    section: "Federation",
+    operation: "clearing-union pay between holders (burns A, mints B)",
+    anchorName: TWO_SWAPS,
+    note: "payer and recipient already hold hours",
+  },
+  "fed.pay.new": {
+    section: "Federation",
+    operation: "clearing-union pay to a first-time holder",
+    anchorName: TWO_SWAPS,
+  },
+  "fed.transfer.existing": {
+    section: "Federation",
+    operation: "plain WorkHours transfer between holders, for comparison",
+  },
+  "fed.castVote": {
+    section: "Federation",
+    operation: "federation castVote by a liaison",
+    note: "2 cooperatives",
+  },
   "deploy.cooperative": {
     section: "Deployment",
     operation: "the Cooperative Ignition module, every transaction",
@@ -96,6 +117,16 @@ export const SCALES = {
     ...members,
   },
   "scale.redeem.members": { operation: "redeem", ...members },
+  "scale.fed.pay.coops": {
+    operation: "clearing-union pay",
+    smallLabel: "2 cooperatives",
+    largeLabel: "200 cooperatives",
+  },
+  "scale.fed.castVote.coops": {
+    operation: "federation castVote",
+    smallLabel: "2 cooperatives",
+    largeLabel: "200 cooperatives",
+  },
   "scale.castVote.checkpoints": {
     operation: "castVote, voter holds hours only",
     smallLabel: "1 checkpoint",

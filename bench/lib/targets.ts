@@ -18,6 +18,7 @@ export const EXPECTED_CONTRACTS = [
   "CoopRouter",
   "WRBTC",
   "CoopTwapOracle",
+  "ClearingUnion",
 ] as const;
 
 /** Ratio targets: our gas over the anchor's gas, for the row with that id. */
@@ -37,7 +38,16 @@ export const RATIO_TARGETS = [
     limit: 1.0,
     target: "pair swap <= 1.00 x Uniswap V2 pair swap",
   },
+  {
+    id: "fed.pay.existing",
+    limit: 1.0,
+    target: "clearing-union pay between holders <= 1.00 x two swaps through the router",
+  },
 ] as const;
+
+/** A clearing-union payment between holders costs at most this much gas (Ethereum schedule). */
+export const FED_PAY_ID = "fed.pay.existing";
+export const FED_PAY_LIMIT = 150_000;
 
 /** The executed proposal that approves 100 claims from 25 holders must fit a block. */
 export const APPROVE_100_ID = "gov.execute.approve100";
@@ -49,6 +59,8 @@ export const EXPECTED_SCALE = [
   "scale.mint.members",
   "scale.redeem.members",
   "scale.castVote.checkpoints",
+  "scale.fed.pay.coops",
+  "scale.fed.castVote.coops",
 ] as const;
 
 export function formatGas(gas: number): string {
@@ -94,6 +106,19 @@ function approve100Target(rows: readonly OperationRow[]): TargetOutcome {
     target,
     figures: `execute ${formatGas(row.ours)} gas (limit ${formatGas(BLOCK_GAS_LIMIT)})`,
     status: row.ours < BLOCK_GAS_LIMIT ? "pass" : "miss",
+  };
+}
+
+function fedPayTarget(rows: readonly OperationRow[]): TargetOutcome {
+  const target = `clearing-union pay between holders <= ${formatGas(FED_PAY_LIMIT)} gas`;
+  const row = findRow(rows, FED_PAY_ID);
+  if (row?.ours == null) {
+    return { target, figures: `${FED_PAY_ID}: not measured`, status: "unmeasured" };
+  }
+  return {
+    target,
+    figures: `pay ${formatGas(row.ours)} gas (limit ${formatGas(FED_PAY_LIMIT)})`,
+    status: row.ours <= FED_PAY_LIMIT ? "pass" : "miss",
   };
 }
 
@@ -174,6 +199,7 @@ export function checkTargets(
   return [
     ...RATIO_TARGETS.map((spec) => ratioTarget(results.operations, spec)),
     approve100Target(results.operations),
+    fedPayTarget(results.operations),
     sizeTarget(results.contracts),
     deploymentTarget(results.contracts),
     ...scaleTargets(results.scale),

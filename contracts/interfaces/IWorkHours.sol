@@ -51,6 +51,14 @@ interface IWorkHours is IERC20, IERC5805 {
     /// @notice Emitted when the treasury mints `amount` hours without credit to `account`.
     event CapitalMinted(address indexed account, uint256 amount);
 
+    /// @notice Emitted when the federation's clearing union mints `amount` hours without credit
+    /// to `account`, for a payment from another cooperative.
+    event FederationMinted(address indexed account, uint256 amount);
+
+    /// @notice Emitted when the federation's clearing union burns `amount` of `account`'s hours
+    /// for a payment to another cooperative. Credit is untouched.
+    event FederationBurned(address indexed account, uint256 amount);
+
     // ─── Functions ───────────────────────────────────────────────────────────────────────────
 
     /// @notice Hours of `category` work that `account` has earned and not yet redeemed.
@@ -80,4 +88,14 @@ interface IWorkHours is IERC20, IERC5805 {
 
     /// @notice Burns `amount` of the caller's own tokens. Credit is untouched.
     function burn(uint256 amount) external;
+
+    /// @notice Mints hours without credit to `to`: a payment arriving from another cooperative
+    /// of the federation (see {IClearingUnion-pay}).
+    /// @dev Only the federation role (the clearing union), granted by the cooperative's own vote.
+    function federationMint(address to, uint256 amount) external;
+
+    /// @notice Burns `amount` of `account`'s hours, which it pays to another cooperative through
+    /// the federation's clearing union. Credit is untouched.
+    /// @dev Only the federation role (the clearing union), which burns only its caller's hours.
+    function federationBurn(address account, uint256 amount) external;
 }

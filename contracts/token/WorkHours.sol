@@ -54,6 +54,9 @@ contract WorkHours is ERC20, ERC20Permit, TimestampVotes, AccessControl, IWorkHo
     bytes32 public constant CAPITAL_ROLE = keccak256("CAPITAL_ROLE");
     /// @notice The role of the treasury, which burns tokens and credit on redemption.
     bytes32 public constant REDEEMER_ROLE = keccak256("REDEEMER_ROLE");
+    /// @notice The role of the federation's clearing union, which burns a payer's hours and mints
+    /// a recipient's hours without credit when cooperatives pay each other.
+    bytes32 public constant FEDERATION_ROLE = keccak256("FEDERATION_ROLE");
 
     uint256 private constant _MASK96 = type(uint96).max;
     uint256 private constant _DELEGATEE_SHIFT = 96;
@@ -157,6 +160,28 @@ contract WorkHours is ERC20, ERC20Permit, TimestampVotes, AccessControl, IWorkHo
         _credits[account] = (packed & _CREDIT_MASK) | (uint256(Time.timestamp()) << _SINCE_SHIFT);
         _burn(account, amount);
         emit CreditRedeemed(account, category, amount);
+    }
+
+    /// @inheritdoc IWorkHours
+    /// @dev Requirements:
+    /// - the caller holds `FEDERATION_ROLE`;
+    /// - `to` is not the zero address.
+    ///
+    /// Emits a {Transfer} from zero and a {FederationMinted}.
+    function federationMint(address to, uint256 amount) external onlyRole(FEDERATION_ROLE) {
+        _mint(to, amount);
+        emit FederationMinted(to, amount);
+    }
+
+    /// @inheritdoc IWorkHours
+    /// @dev Requirements:
+    /// - the caller holds `FEDERATION_ROLE`;
+    /// - `account` holds at least `amount` tokens.
+    ///
+    /// Emits a {Transfer} to zero and a {FederationBurned}.
+    function federationBurn(address account, uint256 amount) external onlyRole(FEDERATION_ROLE) {
+        _burn(account, amount);
+        emit FederationBurned(account, amount);
     }
 
     /// @inheritdoc IWorkHours

@@ -30,6 +30,7 @@ function passingInput(): Input {
       row("token.transfer.existing", 100, 100),
       row("dex.swap", 90, 100),
       row("gov.execute.approve100", 6_000_000, null),
+      row("fed.pay.existing", 140_000, 200_000),
     ],
     scale: EXPECTED_SCALE.map((id) => scaleRow(id, 100, 105)),
     contracts: EXPECTED_CONTRACTS.map((name) => contract(name, 10_000, 2_000_000)),
@@ -45,7 +46,7 @@ function outcome(input: Input, prefix: string) {
 describe("bench targets", function () {
   it("passes every target when every figure is within its limit", function () {
     const outcomes = checkTargets(passingInput());
-    expect(outcomes).to.have.length(3 + 1 + 2 + EXPECTED_SCALE.length);
+    expect(outcomes).to.have.length(4 + 1 + 1 + 2 + EXPECTED_SCALE.length);
     expect(failedTargets(outcomes)).to.deep.equal([]);
   });
 
@@ -110,6 +111,15 @@ describe("bench targets", function () {
   });
 
   describe("when a limit is absolute", function () {
+    it("misses a clearing-union payment of 150,001 gas, even below two swaps", function () {
+      const input = passingInput();
+      input.operations[4] = row("fed.pay.existing", 150_001, 200_000);
+      expect(outcome(input, "clearing-union pay between holders <= 150,000").status).to.equal(
+        "miss",
+      );
+      expect(outcome(input, "clearing-union pay between holders <= 1.00").status).to.equal("pass");
+    });
+
     it("misses an approval proposal of exactly 6,800,000 gas", function () {
       const input = passingInput();
       input.operations[3] = row("gov.execute.approve100", 6_800_000, null);

@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+
+import {IClearingUnion} from "../interfaces/IClearingUnion.sol";
+import {IWorkHours} from "../interfaces/IWorkHours.sol";
+import {FederationRegistry} from "./FederationRegistry.sol";
+
+/// @title ClearingUnion
+/// @notice The federation's clearing union: a member of one cooperative pays a member of another
+/// in work hours. The payer's hours are burned, the two cooperatives' clearing balances move by the
+/// payment's value in the federation's unit, and the receiving cooperative's hours are minted to
+/// the recipient without earned credit, so they vote, trade and can be paid on, but can never be
+/// redeemed from the receiving cooperative's pools.
+/// @dev A mutual-credit clearing union in the sense of the white paper's federated markets: the
+/// balances are the cooperatives' net positions against the federation and sum to zero. Limits
+/// are checked where the balances move, so no path (any supply a cooperative mints itself, any
+/// sequence of payments) can take a cooperative beyond its debit limit or surplus cap.
+///
+/// Rounding is in the union's favour: `value = hoursIn * index(from) / 1e18` and `hoursOut =
+/// value * 1e18 / index(to)`, both rounded down, so `hoursOut * index(to) <= hoursIn *
+/// index(from)` and a round trip A → B → A returns at most what was paid.
+///
+/// One call reads and writes each cooperative's two hot slots once (see {FederationRegistry}),
+/// then calls the two tokens (checks-effects-interactions) under a transient reentrancy guard.
+contract ClearingUnion is FederationRegistry, ReentrancyGuardTransient, IClearingUnion {
+    // ─── Constructor ─────────────────────────────────────────────────────────────────────────
+
+    /// @param governance_ The federation's timelock.
+    /// @param period_ The period of the allowances and of the index bound, in seconds.
+    /// @param maxIndexChangeBps_ How far an index may move in a period, in basis points.
+    /// @param votesName The EIP-712 name of the federation's votes.
+    constructor(
+        address governance_,
+        uint256 period_,
+        uint256 maxIndexChangeBps_,
+        string memory votesName
+    ) FederationRegistry(governance_, period_, maxIndexChangeBps_, votesName) {}
+
+    // ─── External ────────────────────────────────────────────────────────────────────────────
+
+    /// @inheritdoc IClearingUnion
+    /// @dev `hoursIn` and `minOut` are hours (1e18 = one hour) of `from` and of `to`.
+    ///
+    /// Requirements:
+    /// - `from` is active (frozen: {ClearingUnionFrozen}); `to` is active or frozen; they differ;
+    /// - `hoursIn` is not zero and its value mints at least one unit of `to`;
+    /// - `hoursOut >= minOut`, else {ClearingUnionInsufficientOutput};
+    /// - `from`'s balance stays at or above `-debitLimit` and its outflow this period within its
+    ///   allowance; `to`'s balance stays at or below `surplusCap` and its inflow within its
+    ///   allowance; each with its named error and figures;
+    /// - the caller holds `hoursIn` hours of `from`.
+    ///
+    /// Emits {Paid}, and the tokens' {IWorkHours-FederationBurned} and
+    /// {IWorkHours-FederationMinted}.
+    function pay(
+        address from,
+        address to,
+        address recipient,
+        uint256 hoursIn,
+        uint256 minOut
+    ) external nonReentrant returns (uint256 hoursOut) {
+        if (from == to) revert ClearingUnionSameCooperative(from);
+        if (hoursIn == 0) revert ClearingUnionZeroAmount();
+        uint256 fromState = _state[from];
+        uint256 toState = _state[to];
+        _checkPayer(from, fromState);
+        _checkReceiver(to, toState);
+        uint256 value;
+        (value, hoursOut) = _convert(fromState, toState, hoursIn);
+        if (hoursOut == 0) revert ClearingUnionZeroAmount();
+        if (hoursOut < minOut) revert ClearingUnionInsufficientOutput(hoursOut, minOut);
+
+        uint256 current = currentPeriod();
+        _state[from] = _debit(from, fromState, value);
+        _state[to] = _credit(to, toState, value);
+        _usage[from] = _useOutflow(from, _usage[from], value, current);
+        _usage[to] = _useInflow(to, _usage[to], value, current);
+
+        emit Paid(from, to, msg.sender, recipient, hoursIn, value, hoursOut);
+        IWorkHours(from).federationBurn(msg.sender, hoursIn);
+        IWorkHours(to).federationMint(recipient, hoursOut);
+    }
+
+    /// @inheritdoc IClearingUnion
+    function quote(
+        address from,
+        address to,
+        uint256 hoursIn
+    ) external view returns (uint256 value, uint256 hoursOut) {
+        return _convert(_state[from], _state[to], hoursIn);
+    }
+
+    // ─── Internal ────────────────────────────────────────────────────────────────────────────
+
+    function _checkPayer(address from, uint256 state) private pure {
+        Status status = _statusOf(state);
+        if (status == Status.Active) return;
+        if (status == Status.Frozen) revert ClearingUnionFrozen(from);
+        revert ClearingUnionUnknownCooperative(from);
+    }
+
+    function _checkReceiver(address to, uint256 state) private pure {
+        Status status = _statusOf(state);
+        if (status != Status.Active && status != Status.Frozen) {
+            revert ClearingUnionUnknownCooperative(to);
+        }
+    }
+
+    /// @dev Value in the federation's unit and hours of `to`, both rounded down (the union's
+    /// favour). An index is never zero for a member; for a non-member the callers revert first
+    /// ({quote} returns zeros).
+    function _convert(
+        uint256 fromState,
+        uint256 toState,
+        uint256 hoursIn
+    ) private pure returns (uint256 value, uint256 hoursOut) {
+        uint256 toIndex = _indexOf(toState);
+        value = (hoursIn * _indexOf(fromState)) / ONE;
+        hoursOut = toIndex == 0 ? 0 : (value * ONE) / toIndex;
+    }
+
+    /// @dev `from`'s state after paying `value`, within its debit limit.
+    function _debit(address from, uint256 state, uint256 value) private view returns (uint256) {
+        int256 balance = _balanceOf(state);
+        uint256 limit = _limits[from].debitLimit;
+        int256 next = balance - SafeCast.toInt256(value);
+        // cannot overflow: limit < 2^96
+        if (next < -int256(limit)) {
+            revert ClearingUnionDebitLimitExceeded(from, balance, value, limit);
+        }
+        return _withBalance(state, next);
+    }
+
+    /// @dev `to`'s state after receiving `value`, within its surplus cap.
+    function _credit(address to, uint256 state, uint256 value) private view returns (uint256) {
+        int256 balance = _balanceOf(state);
+        uint256 cap = _limits[to].surplusCap;
+        int256 next = balance + SafeCast.toInt256(value);
+        // cannot overflow: cap < 2^96
+        if (next > int256(cap)) revert ClearingUnionSurplusCapExceeded(to, balance, value, cap);
+        return _withBalance(state, next);
+    }
+
+    /// @dev `from`'s usage after paying out `value` in `period`, within its outflow allowance.
+    function _useOutflow(
+        address from,
+        uint256 usage,
+        uint256 value,
+        uint256 current
+    ) private view returns (uint256) {
+        (uint256 used, uint256 inflow) = _usedNow(usage);
+        uint256 allowance = _limits[from].outflowAllowance;
+        if (used + value > allowance) {
+            revert ClearingUnionOutflowAllowanceExceeded(from, used, value, allowance);
+        }
+        // fits 96 bits: used + value <= allowance < 2^96
+        return (used + value) | (inflow << _INFLOW_SHIFT) | (current << _PERIOD_SHIFT);
+    }
+
+    /// @dev `to`'s usage after receiving `value` in `period`, within its inflow allowance.
+    function _useInflow(
+        address to,
+        uint256 usage,
+        uint256 value,
+        uint256 current
+    ) private view returns (uint256) {
+        (uint256 outflow, uint256 used) = _usedNow(usage);
+        uint256 allowance = _limits[to].inflowAllowance;
+        if (used + value > allowance) {
+            revert ClearingUnionInflowAllowanceExceeded(to, used, value, allowance);
+        }
+        // fits 96 bits: used + value <= allowance < 2^96
+        return outflow | ((used + value) << _INFLOW_SHIFT) | (current << _PERIOD_SHIFT);
+    }
+}

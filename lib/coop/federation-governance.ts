@@ -1,0 +1,135 @@
+/**
+ * Voting on, queueing and executing the federation's proposals: the federation's governor is
+ * the project's `HolisticGovernor`, and a liaison casts its cooperative's seat.
+ */
+import { CliError } from "../cli/errors.js";
+import { send, type Sent } from "../cli/tx.js";
+import { type Proposal, ProposalState, descriptionHash, executionArgs } from "../proposals.js";
+import { type Federation, explainFederationError } from "./federation.js";
+import { proposalStateName } from "./explain.js";
+import { when } from "./time.js";
+
+/** Blocks per log query (RSK nodes accept this range) and how many ranges to look back. */
+const LOG_CHUNK = 5_000;
+const MAX_CHUNKS = 50;
+
+async function now(fed: Federation): Promise<bigint> {
+  const block = await fed.ethers.provider.getBlock("latest");
+  if (block === null) throw new Error("the node returned no latest block");
+  return BigInt(block.timestamp);
+}
+
+/** The actions and description of federation proposal `id`, from its ProposalCreated event. */
+export async function findFederationProposal(fed: Federation, id: bigint): Promise<Proposal> {
+  const governor = fed.governor;
+  const topic = governor.interface.getEvent("ProposalCreated").topicHash;
+  const latest = await fed.ethers.provider.getBlockNumber();
+  for (let chunk = 0, to = latest; chunk < MAX_CHUNKS && to >= 0; chunk++, to -= LOG_CHUNK) {
+    const from = Math.max(0, to - LOG_CHUNK + 1);
+    const logs = await fed.ethers.provider.getLogs({
+      address: fed.addresses.governor,
+      topics: [topic],
+      fromBlock: from,
+      toBlock: to,
+    });
+    for (const log of logs) {
+      const parsed = governor.interface.parseLog(log);
+      if (parsed && (parsed.args.proposalId as bigint) === id) {
+        return {
+          targets: [...(parsed.args.targets as string[])],
+          values: [...(parsed.args[3] as bigint[])],
+          calldatas: [...(parsed.args.calldatas as string[])],
+          description: parsed.args.description as string,
+        };
+      }
+    }
+    if (from === 0) break;
+  }
+  throw new CliError(
+    `federation proposal ${id} was not found in the last ${LOG_CHUNK * MAX_CHUNKS} blocks`,
+  );
+}
+
+async function stateOf(fed: Federation, id: bigint): Promise<bigint> {
+  try {
+    return await fed.governor.state(id);
+  } catch {
+    throw new CliError(`federation proposal ${id} does not exist`);
+  }
+}
+
+/** Casts the signer's seat on federation proposal `id` (support: 0 against, 1 for, 2 abstain). */
+export async function voteFederation(
+  fed: Federation,
+  id: bigint,
+  support: number,
+): Promise<Sent & { weight: bigint }> {
+  const state = await stateOf(fed, id);
+  const t = await now(fed);
+  if (state === BigInt(ProposalState.Pending))
+    throw new CliError(
+      `voting on federation proposal ${id} opens at ${when((await fed.governor.proposalSnapshot(id)) + 1n, t)}`,
+    );
+  if (state !== BigInt(ProposalState.Active))
+    throw new CliError(
+      `federation proposal ${id} is ${proposalStateName(state).toLowerCase()}; voting is closed`,
+    );
+  if (await fed.governor.hasVoted(id, fed.signer.address))
+    throw new CliError(`${fed.signer.address} has already voted on federation proposal ${id}`);
+  const weight = await fed.governor.proposalVoteWeight(id, fed.signer.address);
+  if (weight === 0n)
+    throw new CliError(
+      `${fed.signer.address} cast no federation vote at the proposal's snapshot (not a liaison then)`,
+    );
+  const sent = await send(
+    "vote",
+    fed.governor.castVote,
+    [id, support],
+    fed.interfaces,
+    explainFederationError,
+  );
+  return { ...sent, weight };
+}
+
+/** Queues a succeeded federation proposal in the federation's timelock. */
+export async function queueFederation(
+  fed: Federation,
+  id: bigint,
+): Promise<Sent & { eta: bigint }> {
+  const state = await stateOf(fed, id);
+  if (state !== BigInt(ProposalState.Succeeded))
+    throw new CliError(
+      `federation proposal ${id} is ${proposalStateName(state).toLowerCase()}; only a succeeded proposal can be queued`,
+    );
+  const proposal = await findFederationProposal(fed, id);
+  const [targets, values, calldatas] = executionArgs(proposal);
+  const sent = await send(
+    "queue",
+    fed.governor.queue,
+    [targets, values, calldatas, descriptionHash(proposal)],
+    fed.interfaces,
+    explainFederationError,
+  );
+  return { ...sent, eta: await fed.governor.proposalEta(id) };
+}
+
+/** Executes a queued federation proposal once the timelock delay has passed. */
+export async function executeFederation(fed: Federation, id: bigint): Promise<Sent> {
+  const state = await stateOf(fed, id);
+  if (state !== BigInt(ProposalState.Queued))
+    throw new CliError(
+      `federation proposal ${id} is ${proposalStateName(state).toLowerCase()}; only a queued proposal can be executed`,
+    );
+  const eta = await fed.governor.proposalEta(id);
+  const t = await now(fed);
+  if (eta > t) throw new CliError(`federation proposal ${id} can be executed at ${when(eta, t)}`);
+  const proposal = await findFederationProposal(fed, id);
+  const [targets, values, calldatas] = executionArgs(proposal);
+  return send(
+    "execute",
+    fed.governor.execute,
+    [targets, values, calldatas, descriptionHash(proposal)],
+    fed.interfaces,
+    explainFederationError,
+  );
+}

@@ -1,0 +1,343 @@
+/**
+ * A federation of cooperatives as the CLI, the demo and the app drive it: where its addresses
+ * are recorded, its contracts bound to a signer, its status in human units, a payment checked
+ * against every limit before anything is sent, and its proposals. Figures are hours (1e18 = one
+ * hour); an exchange index is shown as hours of the federation's unit per hour.
+ */
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import { type ErrorDescription, type Interface, getAddress, isAddress } from "ethers";
+
+import { CliError } from "../cli/errors.js";
+import { deploymentIdOf, deploymentsDir } from "../cli/deployment.js";
+import { send, type Sent } from "../cli/tx.js";
+import { formatHours, proposeArgs, type Proposal } from "../proposals.js";
+import {
+  ClearingUnion__factory,
+  FederationVotes__factory,
+  HolisticGovernor__factory,
+  WorkHours__factory,
+  type ClearingUnion,
+  type FederationVotes,
+  type HolisticGovernor,
+  type WorkHours,
+} from "../../typechain-types/index.js";
+import { explainError } from "./explain.js";
+import { duration } from "./time.js";
+
+/** What a local federation deployment records, next to the cooperatives' own deployments. */
+export interface FederationAddresses {
+  union: string;
+  votes: string;
+  governor: string;
+  timelock: string;
+  factory: string;
+  router: string;
+  coops: {
+    name: string;
+    symbol: string;
+    hours: string;
+    timelock: string;
+    treasury: string;
+    governor: string;
+  }[];
+}
+
+/** The federation bound to the signer that acts. */
+export interface Federation {
+  ethers: HardhatEthers;
+  signer: HardhatEthersSigner;
+  addresses: FederationAddresses;
+  union: ClearingUnion;
+  votes: FederationVotes;
+  governor: HolisticGovernor;
+  interfaces: Interface[];
+}
+
+/** `IFederationRegistry.Status` names. */
+export const STATUS_NAMES = ["not a member", "active", "frozen", "retired"] as const;
+
+function federationFile(chainId: bigint, dir: string): string {
+  return path.join(dir, deploymentIdOf(chainId), "federation.json");
+}
+
+/** Records the federation's addresses for the chain `chainId`. */
+export async function saveFederation(
+  chainId: bigint,
+  addresses: FederationAddresses,
+  dir = deploymentsDir(),
+): Promise<string> {
+  const file = federationFile(chainId, dir);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(addresses, null, 2)}\n`);
+  return file;
+}
+
+/** Reads the federation recorded for `chainId`. */
+export async function loadFederation(
+  networkName: string,
+  chainId: bigint,
+  dir = deploymentsDir(),
+): Promise<FederationAddresses> {
+  try {
+    return JSON.parse(await readFile(federationFile(chainId, dir), "utf8")) as FederationAddresses;
+  } catch {
+    throw new CliError(
+      `no federation is recorded on network "${networkName}" (chain ${chainId}); run npm run federation:local -- --network ${networkName}`,
+    );
+  }
+}
+
+/** Binds the federation at `addresses` to `signer`. */
+export function openFederation(
+  ethers: HardhatEthers,
+  addresses: FederationAddresses,
+  signer: HardhatEthersSigner,
+): Federation {
+  const union = ClearingUnion__factory.connect(addresses.union, signer);
+  const governor = HolisticGovernor__factory.connect(addresses.governor, signer);
+  const votes = FederationVotes__factory.connect(addresses.votes, signer);
+  return {
+    ethers,
+    signer,
+    addresses,
+    union,
+    votes,
+    governor,
+    interfaces: [
+      union.interface,
+      governor.interface,
+      votes.interface,
+      WorkHours__factory.createInterface(),
+    ],
+  };
+}
+
+/** A cooperative named by its symbol (case-insensitive), its name or its hours' address. */
+export function resolveCoop(fed: Federation, text: string, option: string): string {
+  const wanted = text.trim();
+  if (wanted === "") throw new CliError(`${option} is required: a cooperative's symbol or address`);
+  const match = fed.addresses.coops.find(
+    (c) =>
+      c.symbol.toLowerCase() === wanted.toLowerCase() ||
+      c.name.toLowerCase() === wanted.toLowerCase(),
+  );
+  if (match !== undefined) return match.hours;
+  if (isAddress(wanted)) return getAddress(wanted);
+  const known = fed.addresses.coops.map((c) => c.symbol).join(", ");
+  throw new CliError(`${option} ${wanted} is not a cooperative of the federation (${known})`);
+}
+
+function label(fed: Federation, hours: string): string {
+  const c = fed.addresses.coops.find((x) => x.hours === getAddress(hours));
+  return c === undefined ? getAddress(hours) : `${c.name} (${c.symbol})`;
+}
+
+/** Signed hours, e.g. "-12.5" or "+3". */
+export function signedHours(value: bigint): string {
+  if (value === 0n) return "0";
+  return value < 0n ? `-${formatHours(-value)}` : `+${formatHours(value)}`;
+}
+
+/** One member's status in words. */
+export interface MemberLine {
+  hours: string;
+  label: string;
+  status: string;
+  balance: bigint;
+  debitLimit: bigint;
+  surplusCap: bigint;
+  outflowLeft: bigint;
+  inflowLeft: bigint;
+  index: bigint;
+}
+
+/** The federation's members, balances against limits, allowances left and indices. */
+export async function federationStatus(fed: Federation): Promise<{
+  members: MemberLine[];
+  period: bigint;
+  maxIndexChangeBps: bigint;
+  sum: bigint;
+}> {
+  const members: MemberLine[] = [];
+  let sum = 0n;
+  for (const c of fed.addresses.coops) {
+    const m = await fed.union.member(c.hours);
+    sum += m.balance;
+    members.push({
+      hours: c.hours,
+      label: `${c.name} (${c.symbol})`,
+      status: STATUS_NAMES[Number(m.status)] ?? String(m.status),
+      balance: m.balance,
+      debitLimit: m.limits.debitLimit,
+      surplusCap: m.limits.surplusCap,
+      outflowLeft: m.outflowLeft,
+      inflowLeft: m.inflowLeft,
+      index: m.index,
+    });
+  }
+  return {
+    members,
+    period: await fed.union.period(),
+    maxIndexChangeBps: await fed.union.maxIndexChangeBps(),
+    sum,
+  };
+}
+
+/** The status as printed lines. */
+export function statusLines(s: Awaited<ReturnType<typeof federationStatus>>): string[] {
+  const lines = [
+    `Federation: ${s.members.length} cooperatives; allowances per ${duration(s.period)}; an index moves at most ${Number(s.maxIndexChangeBps) / 100}% a period`,
+  ];
+  for (const m of s.members) {
+    lines.push(
+      `${m.label}: ${m.status}, balance ${signedHours(m.balance)} hours (debit limit ${formatHours(m.debitLimit)}, surplus cap ${formatHours(m.surplusCap)}), ` +
+        `may pay ${formatHours(m.outflowLeft)} and receive ${formatHours(m.inflowLeft)} more hours this period, index ${formatHours(m.index)}`,
+    );
+  }
+  lines.push(`Balances sum to ${signedHours(s.sum)} hours`);
+  return lines;
+}
+
+/** Words for the federation's errors, with figures in hours. */
+export function explainFederationError(error: ErrorDescription): string | undefined {
+  const a = error.args;
+  switch (error.name) {
+    case "ClearingUnionDebitLimitExceeded":
+      return `${a[0]} stands at ${signedHours(a[1])} hours; paying ${formatHours(a[2])} more would pass its debit limit of ${formatHours(a[3])}`;
+    case "ClearingUnionSurplusCapExceeded":
+      return `${a[0]} stands at ${signedHours(a[1])} hours; receiving ${formatHours(a[2])} more would pass its surplus cap of ${formatHours(a[3])}`;
+    case "ClearingUnionOutflowAllowanceExceeded":
+      return `${a[0]} has paid ${formatHours(a[1])} of its ${formatHours(a[3])} hours this period; ${formatHours(a[2])} more do not fit`;
+    case "ClearingUnionInflowAllowanceExceeded":
+      return `${a[0]} has received ${formatHours(a[1])} of its ${formatHours(a[3])} hours this period; ${formatHours(a[2])} more do not fit`;
+    case "ClearingUnionFrozen":
+      return `${a[0]} is frozen: it can receive payments but not pay`;
+    case "ClearingUnionUnknownCooperative":
+      return `${a[0]} is not an active member of the federation`;
+    case "ClearingUnionInsufficientOutput":
+      return `the payment would deliver ${formatHours(a[0])} hours, below the minimum ${formatHours(a[1])}`;
+    case "ClearingUnionZeroAmount":
+      return "the payment is worth nothing at the current indices";
+    case "FederationIndexChangeTooLarge":
+      return `the index of ${a[0]} may move at most ${formatHours(a[3])} from ${formatHours(a[1])} this period; ${formatHours(a[2])} is further`;
+    case "FederationMissingRole":
+      return `${a[0]} has not granted the clearing union its role: its members must vote to join first`;
+    case "FederationRetireWithDebt":
+      return `${a[0]} owes ${formatHours(-BigInt(a[1]))} hours to the federation and cannot retire`;
+    default:
+      return explainError(error);
+  }
+}
+
+/** What `pay` will do, from the chain's current figures. */
+export interface PaymentPlan {
+  from: string;
+  to: string;
+  recipient: string;
+  amount: bigint;
+  value: bigint;
+  hoursOut: bigint;
+  minOut: bigint;
+}
+
+export interface Paid extends Sent {
+  plan: PaymentPlan;
+}
+
+/**
+ * Pays `amount` hours of cooperative `from` to `recipient` in hours of `to`. Checks the payer's
+ * balance, both cooperatives' status, limits and allowances first, so that a payment the union
+ * would refuse gets one line with the figures and nothing is sent. `slippageBps` bounds the
+ * output against an index change voted in between.
+ */
+export async function pay(
+  fed: Federation,
+  args: { from: string; to: string; recipient: string; amount: bigint; slippageBps: bigint },
+): Promise<Paid> {
+  const { from, to, recipient, amount } = args;
+  if (getAddress(from) === getAddress(to))
+    throw new CliError("the payer's and the recipient's cooperative are the same; use a transfer");
+  const [payer, receiver] = await Promise.all([fed.union.member(from), fed.union.member(to)]);
+  if (payer.status === 2n)
+    throw new CliError(`${label(fed, from)} is frozen: it can receive but not pay`);
+  if (payer.status !== 1n) throw new CliError(`${label(fed, from)} is not an active member`);
+  if (receiver.status !== 1n && receiver.status !== 2n)
+    throw new CliError(`${label(fed, to)} is not a member`);
+  const held = await WorkHours__factory.connect(from, fed.signer).balanceOf(fed.signer.address);
+  if (held < amount)
+    throw new CliError(
+      `${fed.signer.address} holds ${formatHours(held)} hours of ${label(fed, from)}, needs ${formatHours(amount)}`,
+    );
+  const [value, hoursOut] = await fed.union.quote(from, to, amount);
+  if (hoursOut === 0n) throw new CliError("the payment is worth nothing at the current indices");
+  if (payer.balance - value < -payer.limits.debitLimit)
+    throw new CliError(
+      `${label(fed, from)} stands at ${signedHours(payer.balance)} hours; paying ${formatHours(value)} more would pass its debit limit of ${formatHours(payer.limits.debitLimit)}`,
+    );
+  if (receiver.balance + value > receiver.limits.surplusCap)
+    throw new CliError(
+      `${label(fed, to)} stands at ${signedHours(receiver.balance)} hours; receiving ${formatHours(value)} more would pass its surplus cap of ${formatHours(receiver.limits.surplusCap)}`,
+    );
+  if (value > payer.outflowLeft)
+    throw new CliError(
+      `${label(fed, from)} may pay ${formatHours(payer.outflowLeft)} more hours this period; the payment is worth ${formatHours(value)}`,
+    );
+  if (value > receiver.inflowLeft)
+    throw new CliError(
+      `${label(fed, to)} may receive ${formatHours(receiver.inflowLeft)} more hours this period; the payment is worth ${formatHours(value)}`,
+    );
+  const minOut = (hoursOut * (10_000n - args.slippageBps)) / 10_000n;
+  const plan = { from, to, recipient, amount, value, hoursOut, minOut };
+  const sent = await send(
+    "pay",
+    fed.union.pay,
+    [from, to, recipient, amount, minOut],
+    fed.interfaces,
+    explainFederationError,
+  );
+  return { ...sent, plan };
+}
+
+/** The payment in words. */
+export function paidLine(fed: Federation, paid: Paid): string {
+  const p = paid.plan;
+  const fromSymbol =
+    fed.addresses.coops.find((c) => c.hours === getAddress(p.from))?.symbol ?? "hours";
+  const toSymbol = fed.addresses.coops.find((c) => c.hours === getAddress(p.to))?.symbol ?? "hours";
+  return `Paid ${formatHours(p.amount)} ${fromSymbol} (worth ${formatHours(p.value)} federation hours): ${p.recipient} received ${formatHours(p.hoursOut)} ${toSymbol}. Transaction ${paid.hash}, gas ${paid.gasUsed}`;
+}
+
+/** Proposes `proposal` on the federation's governor; the signer must be a liaison with a vote. */
+export async function proposeFederation(
+  fed: Federation,
+  proposal: Proposal,
+): Promise<Sent & { proposalId: bigint }> {
+  const [threshold, votes] = await Promise.all([
+    fed.governor.proposalThreshold(),
+    fed.votes.getVotes(fed.signer.address),
+  ]);
+  if (votes < threshold)
+    throw new CliError(
+      `${fed.signer.address} casts ${votes} federation votes; proposing needs ${threshold} (a cooperative's liaison casts its seat)`,
+    );
+  const sent = await send(
+    "propose",
+    fed.governor.propose,
+    proposeArgs(proposal),
+    fed.interfaces,
+    explainFederationError,
+  );
+  const created = sent.receipt.logs
+    .map((log) => fed.governor.interface.parseLog(log))
+    .find((parsed) => parsed?.name === "ProposalCreated");
+  if (!created) throw new CliError("the proposal was sent but no ProposalCreated event came back");
+  return { ...sent, proposalId: created.args.proposalId as bigint };
+}
+
+/** A federation governor and `WorkHours` bound for reading. */
+export function hoursOf(fed: Federation, hours: string): WorkHours {
+  return WorkHours__factory.connect(hours, fed.signer);
+}

@@ -1,0 +1,1 @@
+export { federationExecute as default } from "./federation-vote.js";

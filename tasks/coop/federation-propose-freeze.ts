@@ -1,0 +1,3 @@
+import { proposeStatus } from "./federation-propose.js";
+
+export default proposeStatus("freeze");

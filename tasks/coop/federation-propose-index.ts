@@ -1,0 +1,1 @@
+export { proposeIndex as default } from "./federation-propose.js";

@@ -1,0 +1,1 @@
+export { proposeLimits as default } from "./federation-propose.js";

@@ -1,0 +1,1 @@
+export { federationQueue as default } from "./federation-vote.js";

@@ -1,0 +1,58 @@
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+
+import { CliError, runCommand } from "../../lib/cli/errors.js";
+import { parseChoice, parseIds } from "../../lib/cli/parse.js";
+import { SUPPORT } from "../../lib/coop/governance.js";
+import {
+  executeFederation,
+  queueFederation,
+  voteFederation,
+} from "../../lib/coop/federation-governance.js";
+import { openFederationSession } from "../../lib/coop/federation-session.js";
+
+interface Args {
+  proposal: string;
+  support: string;
+  from: string;
+}
+
+function proposalIdOf(text: string): bigint {
+  const ids = parseIds(text, "--proposal");
+  if (ids.length !== 1) throw new CliError("--proposal takes one proposal id");
+  return ids[0];
+}
+
+export default async function federationVote(args: Args, hre: HardhatRuntimeEnvironment) {
+  await runCommand(async () => {
+    const id = proposalIdOf(args.proposal);
+    const support = parseChoice(args.support, "--support", SUPPORT);
+    const fed = await openFederationSession(hre, args.from);
+    const voted = await voteFederation(fed, id, support);
+    console.log(
+      `Voted ${SUPPORT[support]} on federation proposal ${id} with ${voted.weight} vote (transaction ${voted.hash})`,
+    );
+  });
+}
+
+export async function federationQueue(args: Omit<Args, "support">, hre: HardhatRuntimeEnvironment) {
+  await runCommand(async () => {
+    const id = proposalIdOf(args.proposal);
+    const fed = await openFederationSession(hre, args.from);
+    const queued = await queueFederation(fed, id);
+    console.log(
+      `Queued federation proposal ${id}; executable from timestamp ${queued.eta} (transaction ${queued.hash})`,
+    );
+  });
+}
+
+export async function federationExecute(
+  args: Omit<Args, "support">,
+  hre: HardhatRuntimeEnvironment,
+) {
+  await runCommand(async () => {
+    const id = proposalIdOf(args.proposal);
+    const fed = await openFederationSession(hre, args.from);
+    const sent = await executeFederation(fed, id);
+    console.log(`Executed federation proposal ${id} (transaction ${sent.hash})`);
+  });
+}
