@@ -124,7 +124,6 @@ async function connect(hre: HardhatRuntimeEnvironment, networkName: string) {
 
 async function deploy(args: DeployTaskArguments, hre: HardhatRuntimeEnvironment): Promise<void> {
   const networkName = hre.globalOptions.network ?? "default";
-  await checkAccounts(hre, networkName);
   const root = hre.config.paths.root;
   const file =
     args.parameters === undefined
@@ -133,6 +132,8 @@ async function deploy(args: DeployTaskArguments, hre: HardhatRuntimeEnvironment)
   const relative = path.relative(process.cwd(), file);
   const shown = relative.startsWith("..") ? file : relative;
   const parameters = await readParameters(file, shown);
+  // The local checks first (parameters, then keys), all before connecting.
+  await checkAccounts(hre, networkName);
 
   const { connection, chainId } = await connect(hre, networkName);
   const expected = connection.networkConfig.chainId;

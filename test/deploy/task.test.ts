@@ -51,14 +51,14 @@ describe("deploy task", function () {
       expectOneLineError(result, "replace the placeholder <FOUNDER_ADDRESS>");
     });
 
-    it("names the configuration variable a network lacks", async function () {
+    it("names the configuration variable a network lacks, before connecting", async function () {
       const result = await runDeploy(
         "--network",
         "rskTestnet",
         "--parameters",
         "deploy/parameters/default.json",
       );
-      expectOneLineError(result, "network rskTestnet needs RSK_TESTNET_RPC_URL");
+      expectOneLineError(result, "network rskTestnet needs RSK_TESTNET_PRIVATE_KEY");
     });
   });
 
