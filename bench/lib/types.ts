@@ -102,8 +102,10 @@ export interface TargetOutcome {
   target: string;
   /** The figures that decided it, in words. */
   figures: string;
-  /** `pass`, `miss`, or `unmeasured` (a figure is missing: counts as a miss). */
-  status: "pass" | "miss" | "unmeasured";
+  /** `pass`, `miss`, or `unmeasured` (a figure is missing: counts as a miss); `open` is a
+   * known miss of an aim that the current design cannot reach, reported as missed in the report
+   * but not failing `--check` (see `OPEN_AIMS` in targets.ts). */
+  status: "pass" | "miss" | "unmeasured" | "open";
 }
 
 export interface BenchMeta {

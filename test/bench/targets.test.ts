@@ -111,13 +111,22 @@ describe("bench targets", function () {
   });
 
   describe("when a limit is absolute", function () {
-    it("misses a clearing-union payment of 150,001 gas, even below two swaps", function () {
+    it("reports a clearing-union payment of 150,001 gas as an open aim, not a failed check", function () {
       const input = passingInput();
       input.operations[4] = row("fed.pay.existing", 150_001, 200_000);
       expect(outcome(input, "clearing-union pay between holders <= 150,000").status).to.equal(
-        "miss",
+        "open",
       );
       expect(outcome(input, "clearing-union pay between holders <= 1.00").status).to.equal("pass");
+      expect(failedTargets(checkTargets(input))).to.deep.equal([]);
+    });
+
+    it("fails the check when a payment costs more than two swaps", function () {
+      const input = passingInput();
+      input.operations[4] = row("fed.pay.existing", 200_001, 200_000);
+      expect(failedTargets(checkTargets(input)).map((o) => o.target)).to.deep.equal([
+        "clearing-union pay between holders <= 1.00 x two swaps through the router",
+      ]);
     });
 
     it("misses an approval proposal of exactly 6,800,000 gas", function () {
