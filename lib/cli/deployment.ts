@@ -75,6 +75,16 @@ export function addressesFromIgnition(
   return Object.fromEntries(entries.filter(([, a]) => a !== undefined)) as CoopAddresses;
 }
 
+/** The inverse of {@link addressesFromIgnition}: the deployed_addresses.json that `npm run deploy`
+ * would record for these addresses. */
+export function ignitionRecordOf(addresses: CoopAddresses): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(FUTURE_IDS)
+      .filter(([role]) => addresses[role as keyof CoopAddresses] !== undefined)
+      .map(([role, futureId]) => [futureId, addresses[role as keyof CoopAddresses] as string]),
+  );
+}
+
 function findBySuffix(deployed: Record<string, string>, futureId: string): string | undefined {
   const name = `#${futureId.split("#")[1]}`;
   const match = Object.keys(deployed).find((key) => key.endsWith(name));

@@ -1,6 +1,6 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
-import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
+import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
 import { openCoop, type Coop } from "../coop/context.js";
 import { useReserveUnit } from "../coop/explain.js";
@@ -21,30 +21,42 @@ export async function openSession(hre: HardhatRuntimeEnvironment, from: string):
   const { chainId } = await ethers.provider.getNetwork();
   const addresses = await loadAddresses(connection.networkName, chainId);
   await ensureDeployed(ethers, connection.networkName, chainId, addresses);
-  const signers = await ethers.getSigners();
-  if (signers.length === 0) {
-    throw new CliError(`network "${connection.networkName}" has no accounts configured`);
-  }
-  let signer = signers[0];
-  if (/^\d+$/.test(from)) {
-    signer = signers[Number(from)];
-    if (signer === undefined) {
-      throw new CliError(
-        `--from ${from}: the network has ${signers.length} accounts (0 to ${signers.length - 1})`,
-      );
-    }
-  } else if (from !== "") {
-    const wanted = parseAddress(from, "--from");
-    const match = signers.find((s) => s.address === wanted);
-    if (match === undefined)
-      throw new CliError(`--from ${from} is not one of the network's accounts`);
-    signer = match;
-  }
+  const signer = await pickSigner(ethers, connection.networkName, from);
   const coop = await openCoop(ethers, addresses, signer);
   const reserve = await reserveOf(coop);
   useReserveUnit({ symbol: reserve.symbol, decimals: reserve.decimals });
   useNotice((line) => console.log(line));
   return coop;
+}
+
+/**
+ * The signer `from` names among the network's configured accounts: an index ("0", the default
+ * when empty) or one of their addresses in any checksum form.
+ */
+export async function pickSigner(
+  ethers: HardhatEthers,
+  networkName: string,
+  from: string,
+): Promise<HardhatEthersSigner> {
+  const signers = await ethers.getSigners();
+  if (signers.length === 0) {
+    throw new CliError(`network "${networkName}" has no accounts configured`);
+  }
+  if (/^\d+$/.test(from)) {
+    const signer = signers[Number(from)];
+    if (signer === undefined) {
+      throw new CliError(
+        `--from ${from}: the network has ${signers.length} accounts (0 to ${signers.length - 1})`,
+      );
+    }
+    return signer;
+  }
+  if (from === "") return signers[0];
+  const wanted = parseAddress(from, "--from");
+  const match = signers.find((s) => s.address === wanted);
+  if (match === undefined)
+    throw new CliError(`--from ${from} is not one of the network's accounts`);
+  return match;
 }
 
 /**

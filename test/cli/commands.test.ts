@@ -1,32 +1,17 @@
-import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
+import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { expect } from "chai";
-import hre, { network } from "hardhat";
+import { network } from "hardhat";
 
 import type { CoopAddresses } from "../../lib/cli/deployment.js";
 import { networkParameters } from "../../lib/cli/deployment.js";
 import { deployConfoederatio, withFounders } from "../../lib/coop/demo.js";
+import type { Outcome } from "./harness.js";
+import { expectRefusal, recordDeployment, runTask } from "./harness.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
-
-/** The Ignition future ids that `npm run deploy` records, for these addresses. */
-function ignitionAddresses(a: CoopAddresses): Record<string, string> {
-  return {
-    "Cooperative#WorkHours": a.workHours,
-    "Cooperative#CareReputation": a.careReputation,
-    "Cooperative#ContributionRegistry": a.registry,
-    "Cooperative#CoopTimelock": a.timelock,
-    "Cooperative#HolisticGovernor": a.governor,
-    "Cooperative#RedemptionTreasury": a.treasury,
-    "Dex#CoopPairFactory": a.factory,
-    "Dex#CoopRouter": a.router,
-    "Dex#WRBTC": a.wrbtc,
-    "Confoederatio#CoopPair": a.pair as string,
-    "Confoederatio#CoopTwapOracle": a.oracle as string,
-  };
-}
 
 async function deployForCli() {
   const [, alice, bob, carol] = await ethers.getSigners();
@@ -36,41 +21,12 @@ async function deployForCli() {
     carol.address,
   ]);
   const addresses = await deployConfoederatio(await network.getOrCreate(), parameters);
-  const dir = await mkdtemp(path.join(tmpdir(), "coop-cli-"));
-  const { chainId } = await ethers.provider.getNetwork();
-  await mkdir(path.join(dir, `chain-${chainId}`));
-  await writeFile(
-    path.join(dir, `chain-${chainId}`, "deployed_addresses.json"),
-    JSON.stringify(ignitionAddresses(addresses)),
-  );
-  return { addresses, dir };
-}
-
-interface Outcome {
-  out: string[];
-  err: string[];
-  exitCode: number;
-  blocksMined: number;
+  return { addresses, dir: await recordDeployment(ethers, addresses) };
 }
 
 /** Runs `coop <command>` in this process, as the CLI would, capturing what it prints. */
-async function coop(command: string[], args: Record<string, string>): Promise<Outcome> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const { log, error } = console;
-  console.log = (...parts: unknown[]) => out.push(parts.join(" "));
-  console.error = (...parts: unknown[]) => err.push(parts.join(" "));
-  const before = await ethers.provider.getBlockNumber();
-  process.exitCode = 0;
-  try {
-    await hre.tasks.getTask(["coop", ...command]).run({ from: "", ...args });
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
-  const exitCode = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out, err, exitCode, blocksMined: (await ethers.provider.getBlockNumber()) - before };
+function coop(command: string[], args: Record<string, string>): Promise<Outcome> {
+  return runTask(ethers, ["coop", ...command], args);
 }
 
 /** The short reference ("p3f9a01c2") a `propose` command printed. */
@@ -81,14 +37,6 @@ function refOf(outcome: Outcome): string {
 }
 
 /** Asserts a refusal: one line on stderr, a non-zero exit, and nothing sent. */
-function expectRefusal(outcome: Outcome, pattern: RegExp) {
-  expect(outcome.err).to.have.length(1);
-  expect(outcome.err[0]).to.match(/^error: /);
-  expect(outcome.err[0]).to.match(pattern);
-  expect(outcome.exitCode).to.equal(1);
-  expect(outcome.blocksMined).to.equal(0);
-}
-
 describe("coop CLI", function () {
   let savedDir: string | undefined;
   let addresses: CoopAddresses;

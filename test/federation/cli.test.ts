@@ -7,9 +7,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { expect } from "chai";
-import hre, { network } from "hardhat";
+import { network } from "hardhat";
 
 import { saveFederation } from "../../lib/coop/federation.js";
+import type { Outcome } from "../cli/harness.js";
+import { expectRefusal, runTask } from "../cli/harness.js";
 import { addressesOf, runFederationDemo } from "../../lib/coop/federation-demo.js";
 import { deployLocalFederation } from "../../lib/coop/federation-deploy.js";
 
@@ -25,38 +27,8 @@ async function recordedFederation() {
   return { local, dir };
 }
 
-interface Outcome {
-  out: string[];
-  err: string[];
-  exitCode: number;
-  blocksMined: number;
-}
-
-async function coop(command: string[], args: Record<string, string>): Promise<Outcome> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const { log, error } = console;
-  console.log = (...parts: unknown[]) => out.push(parts.join(" "));
-  console.error = (...parts: unknown[]) => err.push(parts.join(" "));
-  const before = await ethers.provider.getBlockNumber();
-  process.exitCode = 0;
-  try {
-    await hre.tasks.getTask(["coop", "federation", ...command]).run({ from: "", ...args });
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
-  const exitCode = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out, err, exitCode, blocksMined: (await ethers.provider.getBlockNumber()) - before };
-}
-
-function expectRefusal(outcome: Outcome, pattern: RegExp) {
-  expect(outcome.err).to.have.length(1);
-  expect(outcome.err[0]).to.match(/^error: /);
-  expect(outcome.err[0]).to.match(pattern);
-  expect(outcome.exitCode).to.equal(1);
-  expect(outcome.blocksMined).to.equal(0);
+function coop(command: string[], args: Record<string, string>): Promise<Outcome> {
+  return runTask(ethers, ["coop", "federation", ...command], args);
 }
 
 describe("coop federation", function () {

@@ -1,13 +1,10 @@
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-
 import { expect } from "chai";
 import { Wallet, id, keccak256, toUtf8Bytes } from "ethers";
-import hre, { network } from "hardhat";
+import { network } from "hardhat";
 
 import { networkParameters } from "../../lib/cli/deployment.js";
 import { deployConfoederatio, withFounders } from "../../lib/coop/demo.js";
+import { recordDeployment, runTask } from "../cli/harness.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
 
@@ -22,25 +19,7 @@ async function deployWithManyClaims() {
     carol.address,
   ]);
   const a = await deployConfoederatio(await network.getOrCreate(), parameters);
-  const dir = await mkdtemp(path.join(tmpdir(), "coop-fit-"));
-  const { chainId } = await ethers.provider.getNetwork();
-  await mkdir(path.join(dir, `chain-${chainId}`));
-  await writeFile(
-    path.join(dir, `chain-${chainId}`, "deployed_addresses.json"),
-    JSON.stringify({
-      "Cooperative#WorkHours": a.workHours,
-      "Cooperative#CareReputation": a.careReputation,
-      "Cooperative#ContributionRegistry": a.registry,
-      "Cooperative#CoopTimelock": a.timelock,
-      "Cooperative#HolisticGovernor": a.governor,
-      "Cooperative#RedemptionTreasury": a.treasury,
-      "Dex#CoopPairFactory": a.factory,
-      "Dex#CoopRouter": a.router,
-      "Dex#WRBTC": a.wrbtc,
-      "Confoederatio#CoopPair": a.pair as string,
-      "Confoederatio#CoopTwapOracle": a.oracle as string,
-    }),
-  );
+  const dir = await recordDeployment(ethers, a, "coop-fit-");
   const registry = await ethers.getContractAt("ContributionRegistry", a.registry);
   const ids: bigint[] = [];
   for (let i = 0; i < CLAIMANTS; i++) {
@@ -57,23 +36,8 @@ async function deployWithManyClaims() {
   return { dir, ids };
 }
 
-async function coop(command: string[], args: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const { log, error } = console;
-  console.log = (...parts: unknown[]) => out.push(parts.join(" "));
-  console.error = (...parts: unknown[]) => err.push(parts.join(" "));
-  const before = await ethers.provider.getBlockNumber();
-  process.exitCode = 0;
-  try {
-    await hre.tasks.getTask(["coop", ...command]).run({ from: "", ...args });
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
-  const exitCode = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out, err, exitCode, blocksMined: (await ethers.provider.getBlockNumber()) - before };
+function coop(command: string[], args: Record<string, string>) {
+  return runTask(ethers, ["coop", ...command], args);
 }
 
 describe("coop propose approve, when the batch does not fit one RSK block", function () {

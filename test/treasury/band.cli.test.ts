@@ -4,65 +4,24 @@
  * and once a buyer has pushed the TWAP above the ceiling, `coop band --defend ceiling` mints and
  * sells.
  */
-import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-
 import { expect } from "chai";
-import hre, { network } from "hardhat";
+import { network } from "hardhat";
 
-import type { CoopAddresses } from "../../lib/cli/deployment.js";
 import { runDemo } from "../../lib/coop/demo.js";
+import { recordDeployment, runTask } from "../cli/harness.js";
 
 const connection = await network.getOrCreate();
 const { ethers, networkHelpers } = connection;
 
-/** The Ignition future ids the CLI reads the deployment's addresses from. */
-function ignitionAddresses(a: CoopAddresses): Record<string, string> {
-  return {
-    "Cooperative#WorkHours": a.workHours,
-    "Cooperative#CareReputation": a.careReputation,
-    "Cooperative#ContributionRegistry": a.registry,
-    "Cooperative#CoopTimelock": a.timelock,
-    "Cooperative#HolisticGovernor": a.governor,
-    "Cooperative#RedemptionTreasury": a.treasury,
-    "Dex#CoopPairFactory": a.factory,
-    "Dex#CoopRouter": a.router,
-    "Dex#WRBTC": a.wrbtc,
-    "Confoederatio#CoopPair": a.pair as string,
-    "Confoederatio#CoopTwapOracle": a.oracle as string,
-  };
-}
-
 async function afterTheDemo() {
   const outcome = await runDemo(connection, { log: () => undefined });
-  const dir = await mkdtemp(path.join(tmpdir(), "coop-band-"));
-  const { chainId } = await ethers.provider.getNetwork();
-  await mkdir(path.join(dir, `chain-${chainId}`));
-  await writeFile(
-    path.join(dir, `chain-${chainId}`, "deployed_addresses.json"),
-    JSON.stringify(ignitionAddresses(outcome.addresses)),
-  );
+  const dir = await recordDeployment(ethers, outcome.addresses, "coop-band-");
   return { addresses: outcome.addresses, dir };
 }
 
 /** Runs `coop <command>` in this process and returns what it printed and its exit code. */
-async function coop(command: string[], args: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const { log, error } = console;
-  console.log = (...parts: unknown[]) => out.push(parts.join(" "));
-  console.error = (...parts: unknown[]) => err.push(parts.join(" "));
-  process.exitCode = 0;
-  try {
-    await hre.tasks.getTask(["coop", ...command]).run({ from: "", ...args });
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
-  const exitCode = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out, err, exitCode };
+function coop(command: string[], args: Record<string, string>) {
+  return runTask(ethers, ["coop", ...command], args);
 }
 
 describe("coop band on the demo's pool", function () {

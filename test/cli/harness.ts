@@ -1,0 +1,71 @@
+/**
+ * Running `coop` commands in the test process, as the CLI runs them: shared by the CLI, band,
+ * RSK and federation tests.
+ */
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
+import { expect } from "chai";
+import hre from "hardhat";
+
+import type { CoopAddresses } from "../../lib/cli/deployment.js";
+import { ignitionRecordOf } from "../../lib/cli/deployment.js";
+
+/** What a command printed, its exit code and how many blocks it mined. */
+export interface Outcome {
+  out: string[];
+  err: string[];
+  exitCode: number;
+  blocksMined: number;
+}
+
+/** Records `addresses` as `npm run deploy` would, in a fresh directory (for COOP_DEPLOYMENTS_DIR). */
+export async function recordDeployment(
+  ethers: HardhatEthers,
+  addresses: CoopAddresses,
+  prefix = "coop-cli-",
+): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  const { chainId } = await ethers.provider.getNetwork();
+  await mkdir(path.join(dir, `chain-${chainId}`));
+  await writeFile(
+    path.join(dir, `chain-${chainId}`, "deployed_addresses.json"),
+    JSON.stringify(ignitionRecordOf(addresses)),
+  );
+  return dir;
+}
+
+/** Runs the task `command` (e.g. `["coop", "vote"]`) in this process, capturing what it prints. */
+export async function runTask(
+  ethers: HardhatEthers,
+  command: string[],
+  args: Record<string, string>,
+): Promise<Outcome> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const { log, error } = console;
+  console.log = (...parts: unknown[]) => out.push(parts.join(" "));
+  console.error = (...parts: unknown[]) => err.push(parts.join(" "));
+  const before = await ethers.provider.getBlockNumber();
+  process.exitCode = 0;
+  try {
+    await hre.tasks.getTask(command).run({ from: "", ...args });
+  } finally {
+    console.log = log;
+    console.error = error;
+  }
+  const exitCode = Number(process.exitCode ?? 0);
+  process.exitCode = 0;
+  return { out, err, exitCode, blocksMined: (await ethers.provider.getBlockNumber()) - before };
+}
+
+/** Asserts a refusal as the CLI must make it: one `error:` line, exit code 1, no block mined. */
+export function expectRefusal(outcome: Outcome, pattern: RegExp): void {
+  expect(outcome.err).to.have.length(1);
+  expect(outcome.err[0]).to.match(/^error: /);
+  expect(outcome.err[0]).to.match(pattern);
+  expect(outcome.exitCode).to.equal(1);
+  expect(outcome.blocksMined).to.equal(0);
+}
