@@ -281,9 +281,9 @@ function describeChange(change: ParameterChange): string {
     case "maxVoterShare":
       return change.value === 0n
         ? "Remove the voter cap"
-        : `Cap each voter at ${formatFraction(change.value)} of the combined supply`;
+        : `Cap each voter at ${formatFraction(change.value)} of the weight that can vote`;
     case "quorumFraction":
-      return `Set the quorum to ${formatFraction(change.value)} of the combined supply`;
+      return `Set the quorum to ${formatFraction(change.value)} of the weight that can vote`;
     case "lateQuorumExtension":
       return `Keep a vote open ${change.seconds} s after a late quorum`;
     case "votingDelay":

@@ -133,13 +133,13 @@ export const coopTasks = [
     .addOption({
       name: "name",
       description:
-        "Required. careWeight, maxVoterShare, quorum, votingDelay, votingPeriod, lateQuorumExtension, proposalThreshold, claimCap, rate, maxFee, minFee or holdPeriod",
+        "Required. careWeight, maxVoterShare, quorum, votingDelay, votingPeriod, lateQuorumExtension, proposalThreshold, claimCap, rate, maxFee, minFee, holdPeriod, nonVotingHolder (leave a contract's hours out of the weight that can vote) or votingHolder (count them again)",
       defaultValue: "",
     })
     .addOption({
       name: "value",
       description:
-        "Required. careWeight a number (1.5); maxVoterShare, quorum, maxFee, minFee in percent (10); times as durations (30m, 12h, 2d); proposalThreshold, claimCap in hours; rate in reserve per hour (0.0001). Example: --name quorum --value 12.5",
+        "Required. careWeight a number (1.5); maxVoterShare, quorum, maxFee, minFee in percent (10); times as durations (30m, 12h, 2d); proposalThreshold, claimCap in hours; rate in reserve per hour (0.0001); nonVotingHolder, votingHolder: pool, treasury or a contract's address. Example: --name quorum --value 12.5",
       defaultValue: "",
     })
     .addOption(FROM)

@@ -167,9 +167,24 @@ export interface WeightNow {
 }
 
 /**
+ * The hours that can vote now: the supply of hours less what the governor's non-voting holders
+ * (the treasury, a pool excluded by a vote) hold now. The governor leaves out the smaller of a
+ * holder's hours at a proposal's snapshot and a week before; now, both are the holding now.
+ */
+export async function votingHoursNow(coop: Coop): Promise<bigint> {
+  const [supply, holders] = await Promise.all([
+    coop.work.totalSupply(),
+    coop.governor.nonVotingHolders(),
+  ]);
+  // bounded: the governor keeps at most MAX_NON_VOTING_HOLDERS entries
+  const held = await Promise.all(holders.map((holder) => coop.work.balanceOf(holder)));
+  return held.reduce((left, amount) => left - amount, supply);
+}
+
+/**
  * The vote weight `account` has now, including the latest block's changes:
  * current work votes plus care votes at the care weight, cut at the voter cap
- * of the combined supply, as the governor counts a vote on a proposal created
+ * of the weight that can vote, as the governor counts a vote on a proposal created
  * now. (`voteWeight(account, t)` only answers for past timepoints.)
  */
 export async function currentVoteWeight(coop: Coop, account: string): Promise<WeightNow> {
@@ -177,7 +192,7 @@ export async function currentVoteWeight(coop: Coop, account: string): Promise<We
   const [work, care, workSupply, careSupply, careWeight, share] = await Promise.all([
     coop.work.getVotes(account),
     coop.care.getVotes(account),
-    coop.work.totalSupply(),
+    votingHoursNow(coop),
     coop.care.totalSupply(),
     coop.governor.careWeight(far),
     coop.governor.maxVoterShare(far),

@@ -9,6 +9,7 @@ import {
   proposalStatus,
   type ProposalStatus,
 } from "./governance.js";
+import { votingHoursNow } from "./governance.js";
 import { reserveBalance, reserveOf, type Reserve } from "./reserve.js";
 
 export interface AccountStatus {
@@ -99,7 +100,7 @@ export async function coopStatus(coop: Coop): Promise<CoopStatus> {
   const [
     [pools, rate, fees, hours, care, sale, band, total, pending],
     [careWeight, maxVoterShare, quorumFraction, votingDelay, votingPeriod, extension],
-    [threshold, timelockDelay, claimCap, careSupply],
+    [threshold, timelockDelay, claimCap, careSupply, votingHours],
   ] = await Promise.all([
     Promise.all([
       coop.treasury.pools(),
@@ -125,9 +126,11 @@ export async function coopStatus(coop: Coop): Promise<CoopStatus> {
       coop.timelock.getMinDelay(),
       coop.registry.claimCap(),
       coop.care.totalSupply(),
+      votingHoursNow(coop),
     ]),
   ]);
-  const combined = hours + (careSupply * careWeight) / PARAMETER_DENOMINATOR;
+  // the weight that can vote, of which the quorum is a fraction
+  const combined = votingHours + (careSupply * careWeight) / PARAMETER_DENOMINATOR;
   const status: CoopStatus = {
     reserve,
     pools: { subsistence: pools.subsistence, commons: pools.commons },

@@ -202,6 +202,12 @@ export function explainError(error: ErrorLike, context: ExplainContext): string 
       return `the voter cap ${formatBps(big(a[0]))} is above 100%`;
     case "HolisticGovernorInvalidLateQuorumExtension":
       return `the late-quorum extension ${durationText(big(a[0]))} must not exceed the voting period ${durationText(big(a[1]))}`;
+    case "HolisticGovernorNonVotingHolderUnchanged":
+      return `${who(a[0])} is already ${a[1] ? "left out of" : "counted in"} the weight that can vote`;
+    case "HolisticGovernorNonVotingHolderNotContract":
+      return `${who(a[0])} is not a contract: only a contract's hours (a pool's, the treasury's) can be left out of the weight that can vote`;
+    case "HolisticGovernorTooManyNonVotingHolders":
+      return `at most ${big(a[0])} holders can ever be left out of the weight that can vote`;
     case "GovernorInvalidVotingPeriod":
       return "the voting period must be longer than 0 seconds";
     case "GovernorUnexpectedProposalState":

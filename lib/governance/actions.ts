@@ -4,7 +4,7 @@
  * cooperative's contracts, known here as ABI fragments. Pure, shared by the
  * CLI and the web app.
  */
-import { getAddress, Interface, type Result } from "ethers";
+import { AbiCoder, getAddress, Interface, keccak256, type Result } from "ethers";
 
 import { durationText, timestampText } from "../format/durations.js";
 import {
@@ -16,6 +16,7 @@ import {
   hoursText,
   type ReserveUnit,
 } from "../format/units.js";
+import { proposalRef } from "./refs.js";
 
 /** Every function a proposal may call on the cooperative through the timelock. */
 export const GOVERNANCE_ABI = [
@@ -33,6 +34,8 @@ export const GOVERNANCE_ABI = [
   "function setVotingDelay(uint48 newVotingDelay)",
   "function setVotingPeriod(uint32 newVotingPeriod)",
   "function setProposalThreshold(uint256 newProposalThreshold)",
+  "function setNonVotingHolder(address holder, bool excluded)",
+  "function cancelByVote(address[] targets, uint256[] values, bytes[] calldatas, bytes32 descriptionHash)",
   // RedemptionTreasury
   "function setRate(uint256 newRate)",
   "function setFees(uint16 maxFee, uint16 minFee, uint32 holdPeriod)",
@@ -106,9 +109,9 @@ function words(method: string, a: Result, context: DecodeContext): string {
     case "setMaxVoterShare":
       return (a[0] as bigint) === 0n
         ? "remove the voter cap"
-        : `cap each voter at ${formatBps(a[0] as bigint)} of the combined supply`;
+        : `cap each voter at ${formatBps(a[0] as bigint)} of the weight that can vote`;
     case "setQuorumFraction":
-      return `set the quorum to ${formatBps(a[0] as bigint)} of the combined supply`;
+      return `set the quorum to ${formatBps(a[0] as bigint)} of the weight that can vote`;
     case "setLateQuorumVoteExtension":
       return `keep a vote open ${durationText(a[0] as bigint)} after a late quorum`;
     case "setVotingDelay":
@@ -117,6 +120,12 @@ function words(method: string, a: Result, context: DecodeContext): string {
       return `set the voting period to ${durationText(a[0] as bigint)}`;
     case "setProposalThreshold":
       return `set the proposal threshold to ${formatHours(a[0] as bigint)} vote ${formatHours(a[0] as bigint) === "1" ? "hour" : "hours"}`;
+    case "setNonVotingHolder":
+      return (a[1] as boolean)
+        ? `leave the hours held by ${nameOf(context, a[0] as string)} out of the weight that can vote (and so out of the quorum)`
+        : `count the hours held by ${nameOf(context, a[0] as string)} in the weight that can vote again`;
+    case "cancelByVote":
+      return `cancel proposal ${proposalRef(governorProposalId(a))}`;
     case "setRate":
       return (a[0] as bigint) === 0n
         ? "close redemption (rate 0)"
@@ -141,6 +150,15 @@ function words(method: string, a: Result, context: DecodeContext): string {
     default:
       return method;
   }
+}
+
+/** OpenZeppelin Governor's `hashProposal` of decoded (targets, values, calldatas, descriptionHash). */
+function governorProposalId(a: Result): bigint {
+  const encoded = AbiCoder.defaultAbiCoder().encode(
+    ["address[]", "uint256[]", "bytes[]", "bytes32"],
+    [a[0], a[1], a[2], a[3]],
+  );
+  return BigInt(keccak256(encoded));
 }
 
 /** Decodes one action; calldata that governance does not use is shown by its selector. */

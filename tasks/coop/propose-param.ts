@@ -1,7 +1,13 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { CliError, runCommand } from "../../lib/cli/errors.js";
-import { parseAmount, parseDuration, parsePercent, required } from "../../lib/cli/parse.js";
+import {
+  parseAddress,
+  parseAmount,
+  parseDuration,
+  parsePercent,
+  required,
+} from "../../lib/cli/parse.js";
 import { openSession } from "../../lib/cli/session.js";
 import type { Coop } from "../../lib/coop/context.js";
 import { parameterProposal, propose } from "../../lib/coop/governance.js";
@@ -30,7 +36,21 @@ const NAMES = [
   "maxFee",
   "minFee",
   "holdPeriod",
+  "nonVotingHolder",
+  "votingHolder",
 ] as const;
+
+/** `--value` of `nonVotingHolder` / `votingHolder`: "pool", "treasury" or a contract's address. */
+function holderOf(coop: Coop, value: string): string {
+  const named = value.trim().toLowerCase();
+  if (named === "pool") {
+    if (coop.addresses.pair === undefined)
+      throw new CliError("this deployment has no pool: give the holder's address as --value");
+    return coop.addresses.pair;
+  }
+  if (named === "treasury") return coop.addresses.treasury;
+  return parseAddress(value, "--value");
+}
 
 /** A governance parameter change, read from human units; checked before connecting. */
 function governanceChange(name: string, value: string): ParameterChange | undefined {
@@ -67,6 +87,12 @@ async function feeChange(coop: Coop, name: string, value: string) {
 }
 
 async function build(coop: Coop, name: string, value: string): Promise<Proposal> {
+  if (name === "nonVotingHolder" || name === "votingHolder") {
+    const excluded = name === "nonVotingHolder";
+    return parameterProposal(coop, [
+      { kind: "nonVotingHolder", holder: holderOf(coop, value), excluded },
+    ]);
+  }
   const change = governanceChange(name, value);
   if (change !== undefined) return parameterProposal(coop, [change]);
   if (name === "maxFee" || name === "minFee" || name === "holdPeriod") {
@@ -92,7 +118,9 @@ export default async function proposeParam(
     required(args.value, "--value");
     if (name === "maxFee" || name === "minFee") parsePercent(args.value, "--value");
     else if (name === "holdPeriod") parseDuration(args.value, "--value");
-    else if (name !== "rate") governanceChange(name, args.value);
+    else if (name === "nonVotingHolder" || name === "votingHolder") {
+      if (!/^(pool|treasury)$/i.test(args.value.trim())) parseAddress(args.value, "--value");
+    } else if (name !== "rate") governanceChange(name, args.value);
     const coop = await openSession(hre, args.from);
     const result = await propose(coop, await build(coop, name, args.value));
     for (const line of proposed(result, await chainNow(coop))) console.log(line);

@@ -319,6 +319,43 @@ describe("coop CLI", function () {
       expect(shown.out[0]).to.match(new RegExp(`^${ref} {2}executed {2}`));
     });
 
+    it("leaves the pool's hours out of the weight that can vote, by a vote", async function () {
+      const proposed = await coop(["propose", "param"], {
+        name: "nonVotingHolder",
+        value: "pool",
+        from: "1",
+      });
+      expect(proposed.exitCode, proposed.err.join()).to.equal(0);
+      const ref = refOf(proposed);
+      const shown = await coop(["proposal"], { ref });
+      expect(shown.out).to.include(
+        "  1. governor: leave the hours held by pool out of the weight that can vote (and so out of the quorum)",
+      );
+      const governor = await ethers.getContractAt("HolisticGovernor", addresses.governor);
+      const id = (await governor.queryFilter(governor.filters.ProposalCreated()))[0].args
+        .proposalId;
+      await networkHelpers.time.increaseTo((await governor.proposalSnapshot(id)) + 1n);
+      for (const from of ["1", "2"]) {
+        const vote = await coop(["vote"], { proposal: ref, support: "for", from });
+        expect(vote.exitCode, vote.err.join()).to.equal(0);
+      }
+      await networkHelpers.time.increaseTo((await governor.proposalDeadline(id)) + 1n);
+      expect((await coop(["queue"], { proposal: ref })).exitCode).to.equal(0);
+      await networkHelpers.time.increaseTo(await governor.proposalEta(id));
+      const executed = await coop(["execute"], { proposal: ref });
+      expect(executed.exitCode, executed.err.join()).to.equal(0);
+      expect(await governor.nonVotingHolders()).to.include(addresses.pair);
+    });
+
+    it("refuses a holder that is neither pool, treasury nor an address", async function () {
+      const outcome = await coop(["propose", "param"], {
+        name: "nonVotingHolder",
+        value: "the-pool",
+        from: "1",
+      });
+      expectRefusal(outcome, /--value is not an address/);
+    });
+
     it("refuses a reference that names no proposal", async function () {
       const outcome = await coop(["vote"], { proposal: "pdeadbeef", support: "for", from: "1" });
       expectRefusal(outcome, /no proposal pdeadbeef on this chain; coop proposals lists them/);

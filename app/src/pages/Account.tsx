@@ -29,7 +29,7 @@ export function AccountPage() {
       {
         address: at.governor,
         abi: governorAbi,
-        functionName: "combinedPastTotalSupply",
+        functionName: "votingSupply",
         args: [timepoint],
       },
       { address: at.workHours, abi: workHoursAbi, functionName: "delegates", args: [me] },
@@ -63,7 +63,7 @@ export function AccountPage() {
             "Vote weight now",
             <>
               {hoursText(weight)}
-              {capped && <strong> (capped at {bpsText(share)} of the combined supply)</strong>}
+              {capped && <strong> (capped at {bpsText(share)} of the weight that can vote)</strong>}
             </>,
           ],
           [
