@@ -49,9 +49,11 @@ describe("coop CLI as a process", function () {
   describe("deploy checks before connecting", function () {
     // port 9 (discard) on this machine: nothing answers, so a check that needed the node would fail otherwise
     const rsk = { RSK_TESTNET_RPC_URL: "http://127.0.0.1:9" };
+    // parameters without placeholders, which are checked (and reported) before the keys
+    const parameters = ["--parameters", "deploy/parameters/default.json"];
 
     it("refuses an empty private key in one line", function () {
-      const run = hardhat(["deploy", "--network", "rskTestnet"], {
+      const run = hardhat(["deploy", "--network", "rskTestnet", ...parameters], {
         ...rsk,
         RSK_TESTNET_PRIVATE_KEY: "",
       });
@@ -62,7 +64,7 @@ describe("coop CLI as a process", function () {
     });
 
     it("refuses a private key that is not 32 bytes", function () {
-      const run = hardhat(["deploy", "--network", "rskTestnet"], {
+      const run = hardhat(["deploy", "--network", "rskTestnet", ...parameters], {
         ...rsk,
         RSK_TESTNET_PRIVATE_KEY: "0x1234",
       });
