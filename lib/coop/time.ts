@@ -9,25 +9,33 @@ export async function latestTimestamp(coop: Coop): Promise<bigint> {
 }
 
 /**
- * Now, by which readiness is judged: the later of the latest block's
- * timestamp and the wall clock. An idle automining node (and RSK between
- * blocks) has an old latest block; the next block carries at least this time.
+ * Now, by which readiness is judged: the time the node gives its next block
+ * when it tells (Hardhat), else the later of the latest block's timestamp and
+ * the wall clock. An idle automining node (and RSK between blocks) has an old
+ * latest block; the next block carries at least this time.
  */
 export async function chainNow(coop: Coop): Promise<bigint> {
   const [latest, pending] = await Promise.all([latestTimestamp(coop), pendingTimestamp(coop)]);
-  const now = clockNow(latest);
-  // a Hardhat node whose time was moved forward stamps its next block ahead of the wall clock
-  return pending !== undefined && pending > now ? pending : now;
+  // a node that builds its next block (Hardhat, in process or `hardhat node`) stamps it with its
+  // own clock, which may run ahead of the wall clock (time moved forward) or behind it (a chain
+  // started at an earlier date): its word is the time; otherwise the wall clock bounds it
+  return pending !== undefined && pending >= latest ? pending : clockNow(latest);
 }
 
-/** The timestamp the node would give its next block, when it tells (Hardhat, rskj). */
+/**
+ * The timestamp the node would give its next block, when it builds one: a pending block has no
+ * number yet. A node that answers `pending` with its latest block (as the RSK-shaped node does)
+ * tells nothing about the next block's time: undefined.
+ */
 async function pendingTimestamp(coop: Coop): Promise<bigint | undefined> {
   try {
     // raw: ethers' block parser refuses a pending block (it has no number yet)
     const block = (await coop.ethers.provider.send("eth_getBlockByNumber", ["pending", false])) as {
+      number?: string | null;
       timestamp?: string;
     } | null;
-    return block?.timestamp === undefined ? undefined : BigInt(block.timestamp);
+    if (block === null || block.number != null || block.timestamp === undefined) return undefined;
+    return BigInt(block.timestamp);
   } catch {
     return undefined;
   }
