@@ -26,6 +26,9 @@ function rskNetwork(chainId: number, prefix: string, keys = 1) {
   };
 }
 
+/** `hardhat test --coverage`: the run that measures line coverage with instrumented contracts. */
+const COVERAGE = process.argv.includes("--coverage");
+
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers, rskLegacyTransactions],
   tasks: [deployTask, ...coopTasks],
@@ -60,7 +63,11 @@ export default defineConfig({
       type: "edr-simulated",
       chainType: "l1",
       hardfork: "cancun",
-      blockGasLimit: 6_800_000,
+      // Coverage instrumentation (`hardhat test --coverage`) adds code and gas to every
+      // contract: the largest then pass RSK's 24,576-byte limit and their deployment its
+      // 6.8M block, which the uninstrumented tests enforce.
+      blockGasLimit: COVERAGE ? 30_000_000 : 6_800_000,
+      allowUnlimitedContractSize: COVERAGE,
       // The simulated chain's clock starts at the wall clock, or at SIMULATED_START (an ISO
       // date) when set: CI runs the suite from fixed dates to show no test depends on the hour.
       ...(process.env.SIMULATED_START === undefined
