@@ -8,6 +8,7 @@ import { type Proposal, ProposalState, descriptionHash, executionArgs } from "..
 import { type Federation, explainFederationError } from "./federation.js";
 import { proposalStateName } from "./explain.js";
 import { when } from "./time.js";
+import { proposalRef } from "../governance/refs.js";
 
 /** Blocks per log query (RSK nodes accept this range) and how many ranges to look back. */
 const LOG_CHUNK = 5_000;
@@ -46,7 +47,7 @@ export async function findFederationProposal(fed: Federation, id: bigint): Promi
     if (from === 0) break;
   }
   throw new CliError(
-    `federation proposal ${id} was not found in the last ${LOG_CHUNK * MAX_CHUNKS} blocks`,
+    `federation proposal ${proposalRef(id)} was not found in the last ${LOG_CHUNK * MAX_CHUNKS} blocks`,
   );
 }
 
@@ -54,7 +55,7 @@ async function stateOf(fed: Federation, id: bigint): Promise<bigint> {
   try {
     return await fed.governor.state(id);
   } catch {
-    throw new CliError(`federation proposal ${id} does not exist`);
+    throw new CliError(`federation proposal ${proposalRef(id)} does not exist`);
   }
 }
 
@@ -68,14 +69,16 @@ export async function voteFederation(
   const t = await now(fed);
   if (state === BigInt(ProposalState.Pending))
     throw new CliError(
-      `voting on federation proposal ${id} opens at ${when((await fed.governor.proposalSnapshot(id)) + 1n, t)}`,
+      `voting on federation proposal ${proposalRef(id)} opens at ${when((await fed.governor.proposalSnapshot(id)) + 1n, t)}`,
     );
   if (state !== BigInt(ProposalState.Active))
     throw new CliError(
-      `federation proposal ${id} is ${proposalStateName(state).toLowerCase()}; voting is closed`,
+      `federation proposal ${proposalRef(id)} is ${proposalStateName(state).toLowerCase()}; voting is closed`,
     );
   if (await fed.governor.hasVoted(id, fed.signer.address))
-    throw new CliError(`${fed.signer.address} has already voted on federation proposal ${id}`);
+    throw new CliError(
+      `${fed.signer.address} has already voted on federation proposal ${proposalRef(id)}`,
+    );
   const weight = await fed.governor.proposalVoteWeight(id, fed.signer.address);
   if (weight === 0n)
     throw new CliError(
@@ -99,7 +102,7 @@ export async function queueFederation(
   const state = await stateOf(fed, id);
   if (state !== BigInt(ProposalState.Succeeded))
     throw new CliError(
-      `federation proposal ${id} is ${proposalStateName(state).toLowerCase()}; only a succeeded proposal can be queued`,
+      `federation proposal ${proposalRef(id)} is ${proposalStateName(state).toLowerCase()}; only a succeeded proposal can be queued`,
     );
   const proposal = await findFederationProposal(fed, id);
   const [targets, values, calldatas] = executionArgs(proposal);
@@ -118,11 +121,12 @@ export async function executeFederation(fed: Federation, id: bigint): Promise<Se
   const state = await stateOf(fed, id);
   if (state !== BigInt(ProposalState.Queued))
     throw new CliError(
-      `federation proposal ${id} is ${proposalStateName(state).toLowerCase()}; only a queued proposal can be executed`,
+      `federation proposal ${proposalRef(id)} is ${proposalStateName(state).toLowerCase()}; only a queued proposal can be executed`,
     );
   const eta = await fed.governor.proposalEta(id);
   const t = await now(fed);
-  if (eta > t) throw new CliError(`federation proposal ${id} can be executed at ${when(eta, t)}`);
+  if (eta > t)
+    throw new CliError(`federation proposal ${proposalRef(id)} can be executed at ${when(eta, t)}`);
   const proposal = await findFederationProposal(fed, id);
   const [targets, values, calldatas] = executionArgs(proposal);
   return send(

@@ -3,6 +3,8 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { CliError, runCommand } from "../../lib/cli/errors.js";
 import { parseChoice, parseIds } from "../../lib/cli/parse.js";
 import { SUPPORT } from "../../lib/coop/governance.js";
+import { timestampText } from "../../lib/format/durations.js";
+import { proposalRef } from "../../lib/governance/refs.js";
 import {
   executeFederation,
   queueFederation,
@@ -29,7 +31,7 @@ export default async function federationVote(args: Args, hre: HardhatRuntimeEnvi
     const fed = await openFederationSession(hre, args.from);
     const voted = await voteFederation(fed, id, support);
     console.log(
-      `Voted ${SUPPORT[support]} on federation proposal ${id} with ${voted.weight} vote (transaction ${voted.hash})`,
+      `Voted ${SUPPORT[support]} on federation proposal ${proposalRef(id)} with ${voted.weight} vote (transaction ${voted.hash})`,
     );
   });
 }
@@ -40,7 +42,7 @@ export async function federationQueue(args: Omit<Args, "support">, hre: HardhatR
     const fed = await openFederationSession(hre, args.from);
     const queued = await queueFederation(fed, id);
     console.log(
-      `Queued federation proposal ${id}; executable from timestamp ${queued.eta} (transaction ${queued.hash})`,
+      `Queued federation proposal ${proposalRef(id)}; executable from ${timestampText(queued.eta)} (transaction ${queued.hash})`,
     );
   });
 }
@@ -53,6 +55,6 @@ export async function federationExecute(
     const id = proposalIdOf(args.proposal);
     const fed = await openFederationSession(hre, args.from);
     const sent = await executeFederation(fed, id);
-    console.log(`Executed federation proposal ${id} (transaction ${sent.hash})`);
+    console.log(`Executed federation proposal ${proposalRef(id)} (transaction ${sent.hash})`);
   });
 }

@@ -173,7 +173,7 @@ describe("coop federation", function () {
     );
     for (const from of ["1", "2"]) {
       const voted = await coop(["vote"], { proposal: id, support: "for", from });
-      expect(voted.out[0]).to.match(/^Voted for on federation proposal \d+ with 1 vote/);
+      expect(voted.out[0]).to.match(/^Voted for on federation proposal p[0-9a-f]{8} with 1 vote/);
     }
     expectRefusal(await coop(["queue"], { proposal: id }), /is active; only a succeeded/);
     await networkHelpers.time.increaseTo((await local.governor.proposalDeadline(BigInt(id))) + 1n);
