@@ -1,0 +1,304 @@
+import { useCallback, useState, type FormEvent } from "react";
+import { parseEventLogs, type Address } from "viem";
+import { useConfig, useConnection, useReadContract, useReadContracts } from "wagmi";
+import { readContracts } from "wagmi/actions";
+
+import { useAddresses } from "../chain/deployment.js";
+import { useFederationRecord } from "../chain/federation.js";
+import { useAccountAddress, useChainNow, useChecksum } from "../chain/hooks.js";
+import { TxStatus, useTransaction } from "../chain/tx.js";
+import { Figures, Section } from "../components/Figures.js";
+import {
+  balancesSum,
+  coopHoursText,
+  coopLabel,
+  hoursText,
+  memberRows,
+  minimumOut,
+  parseHoursInput,
+  parsePercentInput,
+  parseRecipient,
+  paymentRefusal,
+  periodText,
+  quoteText,
+  revertSentence,
+  type FederationRecord,
+  type MemberState,
+  type RecordedCoop,
+} from "../domain.js";
+import { clearingUnionAbi, workHoursAbi } from "../generated/abis.js";
+
+/** The highest slippage bound the form accepts (as the market's). */
+const MAX_SLIPPAGE_PERCENT = 50;
+
+function same(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/**
+ * Federation: the cooperatives of the federation the member's cooperative belongs to, each
+ * with its standing in the clearing union, and a payment to a member of another cooperative.
+ */
+export default function FederationPage() {
+  const { chainId } = useConnection();
+  const { data: record, isPending } = useFederationRecord(chainId ?? 0);
+  if (isPending) return <p role="status">Reading the federation…</p>;
+  if (record === null || record === undefined) {
+    return (
+      <p data-testid="no-federation">
+        No federation is recorded on chain {chainId}: set one up on a local node with{" "}
+        <code>npm run federation:local -- --network localhost</code>, or try this page with{" "}
+        <code>npm run app:federation</code>.
+      </p>
+    );
+  }
+  return <FederationView record={record} />;
+}
+
+function FederationView({ record }: { record: FederationRecord }) {
+  const at = useAddresses();
+  const now = useChainNow();
+  const own = record.coops.find((c) => same(c.hours, at.workHours));
+  const union = record.union as Address;
+  const { data: settings } = useReadContracts({
+    allowFailure: false,
+    contracts: [
+      { address: union, abi: clearingUnionAbi, functionName: "period" },
+      { address: union, abi: clearingUnionAbi, functionName: "maxIndexChangeBps" },
+    ],
+  });
+  // One read per recorded cooperative, as `coop federation status` reads them.
+  const { data: states } = useReadContracts({
+    allowFailure: false,
+    contracts: record.coops.map(
+      (c) =>
+        ({
+          address: union,
+          abi: clearingUnionAbi,
+          functionName: "member",
+          args: [c.hours as Address],
+        }) as const,
+    ),
+  });
+  if (settings === undefined || states === undefined || now === undefined) {
+    return <p role="status">Reading the federation…</p>;
+  }
+  const [period, maxIndexChangeBps] = settings;
+  const rest: readonly MemberState[] = states;
+  const members = rest.map((state, k) => ({ coop: record.coops[k], state }));
+  return (
+    <>
+      <p data-testid="federation-intro">
+        {own === undefined
+          ? `Your cooperative is not a member of this federation of ${record.coops.length} cooperatives.`
+          : `Your cooperative, the ${coopLabel(own)}, is one of the ${record.coops.length} cooperatives of this federation.`}{" "}
+        Members of different cooperatives pay each other through its clearing union, in their own
+        hours; balances and limits are counted in federation hours, and each cooperative&apos;s
+        exchange index says what one of its hours is worth in them.
+      </p>
+      <p>{periodText(period, maxIndexChangeBps, now)}</p>
+      <Section title="Cooperatives">
+        {members.map(({ coop, state }) => (
+          <article key={coop.hours} className="card" aria-label={coopLabel(coop)}>
+            <h3>
+              {coopLabel(coop)}
+              {own !== undefined && same(coop.hours, own.hours) && " · yours"}
+            </h3>
+            <Figures label={`${coop.name} in the clearing union`} rows={memberRows(coop, state)} />
+          </article>
+        ))}
+        <p>
+          The clearing balances sum to {hoursText(balancesSum(rest))}: what one cooperative owes,
+          the others are owed.
+        </p>
+      </Section>
+      <Pay record={record} own={own} />
+    </>
+  );
+}
+
+function Pay({ record, own }: { record: FederationRecord; own: RecordedCoop | undefined }) {
+  const config = useConfig();
+  const me = useAccountAddress();
+  const checksum = useChecksum();
+  const nameOf = useCallback(
+    (address: string) => {
+      const coop = record.coops.find((c) => same(c.hours, address));
+      return coop === undefined ? undefined : coopLabel(coop);
+    },
+    [record],
+  );
+  const { state, send, refuse } = useTransaction(nameOf);
+  const [fromHours, setFrom] = useState(own?.hours ?? record.coops[0].hours);
+  const others = record.coops.filter((c) => !same(c.hours, fromHours));
+  const [toChoice, setTo] = useState(others[0]?.hours ?? "");
+  const toHours = others.some((c) => same(c.hours, toChoice)) ? toChoice : (others[0]?.hours ?? "");
+  const [recipientText, setRecipient] = useState("");
+  const [amountText, setAmount] = useState("");
+  const [slippageText, setSlippage] = useState("0.5");
+  const from = record.coops.find((c) => same(c.hours, fromHours)) ?? record.coops[0];
+  const to = record.coops.find((c) => same(c.hours, toHours));
+  const amount = parseHoursInput(amountText, "hours to pay");
+  const slippage = parsePercentInput(slippageText, MAX_SLIPPAGE_PERCENT);
+  const { data: held } = useReadContract({
+    address: from.hours as Address,
+    abi: workHoursAbi,
+    functionName: "balanceOf",
+    args: [me],
+  });
+  const { data: quote } = useReadContract({
+    address: record.union as Address,
+    abi: clearingUnionAbi,
+    functionName: "quote",
+    args: [from.hours as Address, toHours as Address, amount.ok ? amount.value : 0n],
+    query: { enabled: amount.ok && to !== undefined },
+  });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (to === undefined) return refuse("the federation has no other cooperative to pay");
+    if (!amount.ok) return refuse(amount.error);
+    const recipient = parseRecipient(recipientText);
+    if (!recipient.ok) return refuse(recipient.error);
+    if (!slippage.ok) return refuse(slippage.error);
+    // The chain's figures now, not the page's last read: what the union will check.
+    const union = record.union as Address;
+    let figures;
+    try {
+      figures = await readContracts(config, {
+        allowFailure: false,
+        contracts: [
+          {
+            address: union,
+            abi: clearingUnionAbi,
+            functionName: "member",
+            args: [from.hours as Address],
+          },
+          {
+            address: union,
+            abi: clearingUnionAbi,
+            functionName: "member",
+            args: [to.hours as Address],
+          },
+          {
+            address: from.hours as Address,
+            abi: workHoursAbi,
+            functionName: "balanceOf",
+            args: [me],
+          },
+          {
+            address: union,
+            abi: clearingUnionAbi,
+            functionName: "quote",
+            args: [from.hours as Address, to.hours as Address, amount.value],
+          },
+        ],
+      });
+    } catch (error) {
+      return refuse(
+        `the federation could not be read: ${revertSentence(error, undefined, nameOf)}`,
+      );
+    }
+    const [payer, receiver, balance, [value, hoursOut]] = figures;
+    const refusal = paymentRefusal({
+      from: { coop: from, state: payer },
+      to: { coop: to, state: receiver },
+      held: balance,
+      hoursIn: amount.value,
+      value,
+      hoursOut,
+    });
+    if (refusal !== undefined) return refuse(refusal);
+    const minOut = minimumOut(hoursOut, slippage.value);
+    void send(
+      "pay",
+      [
+        {
+          address: union,
+          abi: clearingUnionAbi,
+          functionName: "pay",
+          args: [from.hours, to.hours, recipient.value, amount.value, minOut],
+        },
+      ],
+      (receipt) => {
+        const paid = parseEventLogs({
+          abi: clearingUnionAbi,
+          eventName: "Paid",
+          logs: receipt.logs,
+        })[0];
+        const out = paid?.args.hoursOut ?? hoursOut;
+        return `paid ${coopHoursText(amount.value, from.symbol)}; ${checksum(recipient.value)} received ${coopHoursText(out, to.symbol)} of the ${coopLabel(to)}`;
+      },
+    );
+  };
+
+  return (
+    <Section title="Pay a member of another cooperative">
+      <form
+        onSubmit={(e) => void submit(e)}
+        noValidate
+        aria-label="Pay a member of another cooperative"
+      >
+        <label>
+          Pay with hours of
+          <select name="from-coop" value={from.hours} onChange={(e) => setFrom(e.target.value)}>
+            {record.coops.map((c) => (
+              <option key={c.hours} value={c.hours}>
+                {coopLabel(c)}
+                {own !== undefined && same(c.hours, own.hours) ? " · yours" : ""}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p data-testid="federation-held">
+          You hold {held === undefined ? "…" : coopHoursText(held, from.symbol)}.
+        </p>
+        <label>
+          To a member of
+          <select name="to-coop" value={toHours} onChange={(e) => setTo(e.target.value)}>
+            {others.map((c) => (
+              <option key={c.hours} value={c.hours}>
+                {coopLabel(c)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Recipient&apos;s address
+          <input
+            name="recipient"
+            value={recipientText}
+            onChange={(e) => setRecipient(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </label>
+        <label>
+          Hours to pay
+          <input
+            name="pay-hours"
+            inputMode="decimal"
+            value={amountText}
+            onChange={(e) => setAmount(e.target.value)}
+          />
+        </label>
+        <label>
+          Slippage bound (%)
+          <input
+            name="pay-slippage"
+            inputMode="decimal"
+            value={slippageText}
+            onChange={(e) => setSlippage(e.target.value)}
+          />
+        </label>
+        {quote !== undefined && to !== undefined && amount.ok && (
+          <p data-testid="federation-quote">
+            {quoteText(to, quote[0], quote[1], slippage.ok ? slippage.value : 0n)}
+          </p>
+        )}
+        <button type="submit">Pay</button>
+        <TxStatus state={state} />
+      </form>
+    </Section>
+  );
+}
