@@ -38,6 +38,7 @@ export {
   balancesSum,
   coopHoursText,
   coopLabel,
+  federationActionTexts,
   memberRows,
   MemberStatus,
   minimumOut,

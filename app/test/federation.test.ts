@@ -36,6 +36,7 @@ import { clearingUnionAbi, governorAbi, registryAbi, workHoursAbi } from "../src
 import {
   coopLabel,
   memberRows,
+  proposalRef,
   type FederationRecord,
   type MemberState,
   type RecordedCoop,
@@ -185,6 +186,7 @@ describe("federation page in a browser", function () {
       "1 CARE hour = 1 federation hour",
     );
     await page.getByText(/Allowances renew every 1 day; the next period starts in/).waitFor(WAIT);
+    await page.getByText("No federation proposal yet.").waitFor(WAIT);
   });
 
   it("pays 5 hours to a member of the Clinic, with the quote and a slippage bound", async function () {
@@ -326,6 +328,31 @@ describe("federation page in a browser", function () {
         .getByText("frozen: it can receive payments but not pay", { exact: true })
         .waitFor(WAIT);
       await figuresMatchChain();
+      // Both proposals, listed read-only with their state, seats and actions in words.
+      const [retire, freeze] = [
+        statusProposal(fed.union, clinic.hours, "retire", ACCOUNTS.alice),
+        statusProposal(fed.union, workshop.hours, "freeze", ACCOUNTS.alice),
+      ].map(proposalId);
+      for (const [id, action] of [
+        [retire, "retire Clinic (CARE) from the federation"],
+        [freeze, "freeze Workshop (TOOL): its members can receive payments but not pay"],
+      ] as const) {
+        const card = h.page.getByRole("article", {
+          name: `Federation proposal ${proposalRef(id)}`,
+        });
+        await figure(card, "State").getByText("Executed", { exact: true }).waitFor(WAIT);
+        const [against, forVotes, abstain] = await read<[bigint, bigint, bigint]>(
+          fed.governor,
+          governorAbi as Abi,
+          "proposalVotes",
+          [id],
+        );
+        expect([against, forVotes, abstain]).to.deep.equal([0n, 2n, 0n]);
+        expect(await figure(card, "Votes").innerText()).to.equal(
+          "for 2 seats, against 0 seats, abstain 0 seats",
+        );
+        expect(await card.getByRole("list", { name: "Actions" }).innerText()).to.equal(action);
+      }
       const form = h.page.getByRole("form", { name: "Pay a member of another cooperative" });
       await form.getByLabel("To a member of").selectOption({ label: "Clinic (CARE)" });
       await refused(
@@ -359,6 +386,7 @@ describe("federation page in a browser", function () {
       await h.page.waitForLoadState("networkidle");
       const { overflow, widest } = await overflowOf(h.page);
       expect(overflow, `the federation page is wider than the phone: ${widest}`).to.be.at.most(0);
+      await h.page.evaluate("window.scrollTo(0, 0)");
       await h.page.screenshot({ path: path.join(SCREENSHOTS, "phone-federation.png") });
       await h.page.setViewportSize({ width: 1280, height: 800 });
     });

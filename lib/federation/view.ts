@@ -6,7 +6,7 @@
  * chain returns (hours as 1e18, an index as 1e18 federation hours per hour), with no node or file
  * access, so that the web app and the CLI word them alike.
  */
-import { getAddress } from "ethers";
+import { getAddress, Interface } from "ethers";
 
 import type { ErrorLike } from "../errors/explain.js";
 import { durationText } from "../format/durations.js";
@@ -300,4 +300,62 @@ export function federationErrorWords(
     default:
       return undefined;
   }
+}
+
+/** The functions a federation proposal calls on the clearing union (its registry). */
+const registryInterface = new Interface([
+  "function admit(address cooperative, address timelock, address treasury, uint256 index, (uint96 debitLimit, uint96 outflowAllowance, uint96 surplusCap, uint96 inflowAllowance) limits)",
+  "function freeze(address cooperative)",
+  "function unfreeze(address cooperative)",
+  "function retire(address cooperative)",
+  "function setLimits(address cooperative, (uint96 debitLimit, uint96 outflowAllowance, uint96 surplusCap, uint96 inflowAllowance) limits)",
+  "function setIndex(address cooperative, uint256 index)",
+]);
+
+function limitsWords(l: MemberLimits): string {
+  return (
+    `a debit limit of ${hoursText(l.debitLimit)}, a surplus cap of ${hoursText(l.surplusCap)}, ` +
+    `and ${hoursText(l.outflowAllowance)} out and ${hoursText(l.inflowAllowance)} in a period`
+  );
+}
+
+/**
+ * A federation proposal's actions in words, one line each: admit, limits, index, freeze,
+ * unfreeze and retire, naming cooperatives by `nameOf` (and by symbol for an index) when known.
+ * A call it does not know is named by its target and selector.
+ */
+export function federationActionTexts(
+  proposal: { readonly targets: readonly string[]; readonly calldatas: readonly string[] },
+  nameOf: (address: string) => RecordedCoop | undefined = () => undefined,
+): string[] {
+  return proposal.targets.map((target, k) => {
+    const data = proposal.calldatas[k] ?? "0x";
+    let call;
+    try {
+      call = registryInterface.parseTransaction({ data });
+    } catch {
+      call = null;
+    }
+    if (call === null) return `call ${getAddress(target)} (${data.slice(0, 10)})`;
+    const coop = nameOf(getAddress(call.args[0] as string));
+    const who = coop === undefined ? getAddress(call.args[0] as string) : coopLabel(coop);
+    const limits = (value: unknown): MemberLimits => {
+      const [debitLimit, outflowAllowance, surplusCap, inflowAllowance] = value as bigint[];
+      return { debitLimit, outflowAllowance, surplusCap, inflowAllowance };
+    };
+    switch (call.name) {
+      case "admit":
+        return `admit ${who} at ${indexText(call.args[3] as bigint, coop?.symbol ?? "of its")}, with ${limitsWords(limits(call.args[4]))}`;
+      case "setLimits":
+        return `set the limits of ${who}: ${limitsWords(limits(call.args[1]))}`;
+      case "setIndex":
+        return `set the exchange index of ${who}: ${indexText(call.args[1] as bigint, coop?.symbol ?? "of its")}`;
+      case "freeze":
+        return `freeze ${who}: its members can receive payments but not pay`;
+      case "unfreeze":
+        return `lift the freeze of ${who}`;
+      default:
+        return `retire ${who} from the federation`;
+    }
+  });
 }

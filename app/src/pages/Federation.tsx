@@ -1,6 +1,13 @@
+import { useQuery } from "@tanstack/react-query";
 import { useCallback, useState, type FormEvent } from "react";
 import { parseEventLogs, type Address } from "viem";
-import { useConfig, useConnection, useReadContract, useReadContracts } from "wagmi";
+import {
+  useConfig,
+  useConnection,
+  usePublicClient,
+  useReadContract,
+  useReadContracts,
+} from "wagmi";
 import { readContracts } from "wagmi/actions";
 
 import { useAddresses } from "../chain/deployment.js";
@@ -12,6 +19,7 @@ import {
   balancesSum,
   coopHoursText,
   coopLabel,
+  federationActionTexts,
   hoursText,
   memberRows,
   minimumOut,
@@ -20,13 +28,21 @@ import {
   parseRecipient,
   paymentRefusal,
   periodText,
+  proposalRef,
+  proposalStateName,
+  proposalTitle,
+  ProposalState,
   quoteText,
   revertSentence,
+  when,
   type FederationRecord,
   type MemberState,
   type RecordedCoop,
 } from "../domain.js";
-import { clearingUnionAbi, workHoursAbi } from "../generated/abis.js";
+import { clearingUnionAbi, governorAbi, workHoursAbi } from "../generated/abis.js";
+
+/** How many of the federation's latest proposals the page shows. */
+const LATEST_PROPOSALS = 10;
 
 /** The highest slippage bound the form accepts (as the market's). */
 const MAX_SLIPPAGE_PERCENT = 50;
@@ -113,6 +129,7 @@ function FederationView({ record }: { record: FederationRecord }) {
         </p>
       </Section>
       <Pay record={record} own={own} />
+      <Proposals record={record} now={now} />
     </>
   );
 }
@@ -300,5 +317,114 @@ function Pay({ record, own }: { record: FederationRecord; own: RecordedCoop | un
         <TxStatus state={state} />
       </form>
     </Section>
+  );
+}
+
+interface FederationProposal {
+  id: bigint;
+  targets: readonly Address[];
+  calldatas: readonly `0x${string}`[];
+  description: string;
+}
+
+/** The federation's latest proposals, read-only: the liaisons vote on them. */
+function Proposals({ record, now }: { record: FederationRecord; now: bigint }) {
+  const client = usePublicClient();
+  const { data: proposals } = useQuery({
+    queryKey: ["federation-proposals", record.governor],
+    enabled: client !== undefined,
+    queryFn: async (): Promise<FederationProposal[]> => {
+      const logs = await client!.getContractEvents({
+        address: record.governor as Address,
+        abi: governorAbi,
+        eventName: "ProposalCreated",
+        fromBlock: "earliest",
+      });
+      return logs
+        .reverse()
+        .slice(0, LATEST_PROPOSALS)
+        .map((log) => ({
+          id: log.args.proposalId!,
+          targets: log.args.targets!,
+          calldatas: log.args.calldatas!,
+          description: log.args.description!,
+        }));
+    },
+  });
+  return (
+    <Section title="Federation proposals">
+      <p>
+        Admissions, limits, exchange indices, freezes and retirements are decided by the
+        federation&apos;s vote, one seat per cooperative, cast by the liaison each cooperative
+        appoints (with <code>coop federation vote</code>).
+      </p>
+      {proposals === undefined ? (
+        <p role="status">Reading the federation&apos;s proposals…</p>
+      ) : proposals.length === 0 ? (
+        <p>No federation proposal yet.</p>
+      ) : (
+        proposals.map((p) => (
+          <FederationProposalCard key={String(p.id)} record={record} proposal={p} now={now} />
+        ))
+      )}
+    </Section>
+  );
+}
+
+function FederationProposalCard({
+  record,
+  proposal,
+  now,
+}: {
+  record: FederationRecord;
+  proposal: FederationProposal;
+  now: bigint;
+}) {
+  const gov = { address: record.governor as Address, abi: governorAbi } as const;
+  const id = proposal.id;
+  const { data } = useReadContracts({
+    allowFailure: false,
+    contracts: [
+      { ...gov, functionName: "state", args: [id] },
+      { ...gov, functionName: "proposalVotes", args: [id] },
+      { ...gov, functionName: "proposalSnapshot", args: [id] },
+      { ...gov, functionName: "proposalDeadline", args: [id] },
+      { ...gov, functionName: "proposalEta", args: [id] },
+    ],
+  });
+  const ref = proposalRef(id);
+  const actions = federationActionTexts(proposal, (address) =>
+    record.coops.find((c) => same(c.hours, address)),
+  );
+  const rows: Array<[string, string]> = [];
+  if (data !== undefined) {
+    const [state, [against, forVotes, abstain], snapshot, deadline, eta] = data;
+    rows.push(["State", proposalStateName(state)]);
+    const seats = (n: bigint) => `${n} ${n === 1n ? "seat" : "seats"}`;
+    rows.push([
+      "Votes",
+      `for ${seats(forVotes)}, against ${seats(against)}, abstain ${seats(abstain)}`,
+    ]);
+    if (BigInt(state) === ProposalState.Pending)
+      rows.push(["Voting opens", when(snapshot + 1n, now)]);
+    if (BigInt(state) === ProposalState.Active) rows.push(["Voting ends", when(deadline, now)]);
+    if (BigInt(state) === ProposalState.Queued) rows.push(["Executable", when(eta, now)]);
+  }
+  return (
+    <article className="card" aria-label={`Federation proposal ${ref}`}>
+      <h3>
+        {proposalTitle(proposal.description)} <code>{ref}</code>
+      </h3>
+      {data === undefined ? (
+        <p role="status">Reading…</p>
+      ) : (
+        <Figures label={`State of ${ref}`} rows={rows} />
+      )}
+      <ul aria-label="Actions">
+        {actions.map((text, k) => (
+          <li key={k}>{text}</li>
+        ))}
+      </ul>
+    </article>
   );
 }
