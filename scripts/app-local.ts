@@ -214,6 +214,9 @@ export async function buildApp(): Promise<string> {
   await new Promise<void>((resolve, reject) => {
     const vite = spawn(path.join(root, "node_modules", ".bin", "vite"), ["build", "app"], {
       cwd: root,
+      // The production build whatever the caller's environment: under `hardhat test` NODE_ENV
+      // is "test", with which Vite would bundle React's development build.
+      env: { ...process.env, NODE_ENV: "production" },
       stdio: ["ignore", "ignore", "inherit"],
     });
     vite.on("error", reject);
