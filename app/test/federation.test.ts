@@ -4,7 +4,8 @@
  * Bakery, as `npm run app:federation` does: every cooperative's figures checked against the
  * chain, a payment to a member of the Clinic checked on both tokens and both clearing balances,
  * every kind of bad payment refused in one sentence with nothing sent, a frozen payer and a
- * retired receiver after the federation's vote, and the page at a phone's width. (The sentence
+ * retired receiver after the federation's vote, the federation's proposals with a liaison
+ * casting its cooperative's seat, and the page at a phone's width. (The sentence
  * shown when the chain has no federation is checked in journey.test.ts, on the demo's chain.)
  */
 import path from "node:path";
@@ -375,6 +376,76 @@ describe("federation page in a browser", function () {
         "Workshop (TOOL) is frozen by the federation: its members can receive payments but not pay",
       );
       await h.useAccount(ACCOUNTS.alice);
+    });
+  });
+
+  describe("federation proposals", function () {
+    it("lets a liaison cast the cooperative's seat, and refuses a member who holds none", async function () {
+      // Alice, the Bakery's liaison, proposes to lift the Workshop's freeze.
+      const unfreeze = statusProposal(fed.union, workshop.hours, "unfreeze", ACCOUNTS.alice);
+      const id = proposalId(unfreeze);
+      await sendAs(
+        ACCOUNTS.alice,
+        fed.governor,
+        governorAbi as Abi,
+        "propose",
+        proposeArgs(unfreeze),
+      );
+      const snapshot = await read<bigint>(fed.governor, governorAbi as Abi, "proposalSnapshot", [
+        id,
+      ]);
+      await h.wait(snapshot - (await chain.getBlock()).timestamp + 1n);
+      await open(h, "federation");
+      const card = h.page.getByRole("article", { name: `Federation proposal ${proposalRef(id)}` });
+      await figure(card, "State").getByText("Active", { exact: true }).waitFor(WAIT);
+      expect(await card.getByRole("list", { name: "Actions" }).innerText()).to.equal(
+        "lift the freeze of Workshop (TOOL)",
+      );
+      const vote = card.getByRole("form", { name: `Vote on ${proposalRef(id)}` });
+      // No choice: refused, nothing sent.
+      let before = await chainMarks(h, FOUNDERS);
+      let sent = h.sent.length;
+      await vote.getByRole("button", { name: "Vote" }).click();
+      await card
+        .getByRole("alert")
+        .getByText("choose for, against or abstain before voting")
+        .waitFor(WAIT);
+      expect(await chainMarks(h, FOUNDERS)).to.deep.equal(before);
+      expect(h.sent.length).to.equal(sent);
+      // Bob's Clinic retired before the snapshot: he casts no seat.
+      await h.useAccount(ACCOUNTS.bob);
+      await h.page.getByTestId("account").getByText(ACCOUNTS.bob).waitFor(WAIT);
+      await vote.getByLabel("For").check();
+      await vote.getByRole("button", { name: "Vote" }).click();
+      await card
+        .getByRole("alert")
+        .getByText(/^you cast no seat in the federation on this proposal/)
+        .waitFor(WAIT);
+      expect(await chainMarks(h, FOUNDERS)).to.deep.equal(before);
+      expect(h.sent.length).to.equal(sent);
+      // Alice casts the Bakery's seat.
+      await h.useAccount(ACCOUNTS.alice);
+      await h.page.getByTestId("account").getByText(ACCOUNTS.alice).waitFor(WAIT);
+      before = await chainMarks(h, FOUNDERS);
+      sent = h.sent.length;
+      await vote.getByLabel("For").check();
+      await vote.getByRole("button", { name: "Vote" }).click();
+      await confirmed(card, `voted for on ${proposalRef(id)} with your cooperative's seat`);
+      expect(h.sent.length).to.equal(sent + 1);
+      expect(
+        await read<boolean>(fed.governor, governorAbi as Abi, "hasVoted", [id, ACCOUNTS.alice]),
+      ).to.equal(true);
+      const [, forVotes] = await read<[bigint, bigint, bigint]>(
+        fed.governor,
+        governorAbi as Abi,
+        "proposalVotes",
+        [id],
+      );
+      expect(forVotes).to.equal(1n);
+      await figure(card, "Votes")
+        .getByText("for 1 seat, against 0 seats, abstain 0 seats", { exact: true })
+        .waitFor(WAIT);
+      await card.getByText("You have cast your seat on this proposal.").waitFor(WAIT);
     });
   });
 

@@ -8,7 +8,7 @@ import {
   useReadContract,
   useReadContracts,
 } from "wagmi";
-import { readContracts } from "wagmi/actions";
+import { readContract, readContracts } from "wagmi/actions";
 
 import { useAddresses } from "../chain/deployment.js";
 import { useFederationRecord } from "../chain/federation.js";
@@ -380,6 +380,9 @@ function FederationProposalCard({
   proposal: FederationProposal;
   now: bigint;
 }) {
+  const me = useAccountAddress();
+  // The card's, so that the confirmation stays once the vote form gives way.
+  const tx = useTransaction();
   const gov = { address: record.governor as Address, abi: governorAbi } as const;
   const id = proposal.id;
   const { data } = useReadContracts({
@@ -390,6 +393,7 @@ function FederationProposalCard({
       { ...gov, functionName: "proposalSnapshot", args: [id] },
       { ...gov, functionName: "proposalDeadline", args: [id] },
       { ...gov, functionName: "proposalEta", args: [id] },
+      { ...gov, functionName: "hasVoted", args: [id, me] },
     ],
   });
   const ref = proposalRef(id);
@@ -397,6 +401,7 @@ function FederationProposalCard({
     record.coops.find((c) => same(c.hours, address)),
   );
   const rows: Array<[string, string]> = [];
+  const active = data !== undefined && BigInt(data[0]) === ProposalState.Active;
   if (data !== undefined) {
     const [state, [against, forVotes, abstain], snapshot, deadline, eta] = data;
     rows.push(["State", proposalStateName(state)]);
@@ -425,6 +430,92 @@ function FederationProposalCard({
           <li key={k}>{text}</li>
         ))}
       </ul>
+      {active && data[5] && <p>You have cast your seat on this proposal.</p>}
+      {active && !data[5] && (
+        <SeatVote record={record} proposal={proposal} snapshot={data[2]} tx={tx} />
+      )}
+      <TxStatus state={tx.state} />
     </article>
+  );
+}
+
+/**
+ * A liaison casts its cooperative's seat. Checked first: a choice, and a seat at the proposal's
+ * snapshot (only the liaison a cooperative appointed by its own vote holds one).
+ */
+function SeatVote({
+  record,
+  proposal,
+  snapshot,
+  tx,
+}: {
+  record: FederationRecord;
+  proposal: FederationProposal;
+  snapshot: bigint;
+  tx: ReturnType<typeof useTransaction>;
+}) {
+  const config = useConfig();
+  const me = useAccountAddress();
+  const { send, refuse } = tx;
+  const [support, setSupport] = useState<number | undefined>();
+  const ref = proposalRef(proposal.id);
+  const governor = record.governor as Address;
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (support === undefined) return refuse("choose for, against or abstain before voting");
+    let seats: bigint;
+    try {
+      seats = await readContract(config, {
+        address: governor,
+        abi: governorAbi,
+        functionName: "getVotes",
+        args: [me, snapshot],
+      });
+    } catch (error) {
+      return refuse(`the federation could not be read: ${revertSentence(error)}`);
+    }
+    if (seats === 0n) {
+      return refuse(
+        "you cast no seat in the federation on this proposal: each cooperative's seat is cast by the liaison its members appointed",
+      );
+    }
+    const words = ["against", "for", "abstain"][support];
+    void send(
+      "vote",
+      [
+        {
+          address: governor,
+          abi: governorAbi,
+          functionName: "castVote",
+          args: [proposal.id, support],
+        },
+      ],
+      () => `voted ${words} on ${ref} with your cooperative's seat`,
+    );
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={`Vote on ${ref}`}>
+      <fieldset>
+        <legend>Your cooperative&apos;s seat</legend>
+        {(
+          [
+            ["For", 1],
+            ["Against", 0],
+            ["Abstain", 2],
+          ] as const
+        ).map(([label, value]) => (
+          <label key={label} className="inline">
+            <input
+              type="radio"
+              name={`seat-${ref}`}
+              checked={support === value}
+              onChange={() => setSupport(value)}
+            />{" "}
+            {label}
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit">Vote</button>
+    </form>
   );
 }
