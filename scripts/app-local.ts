@@ -208,9 +208,16 @@ export async function startLocalFederation(
   }
 }
 
-/** Builds the app into app/dist (the ABIs are generated first). */
-export async function buildApp(): Promise<string> {
-  await run(["run", "scripts/app-contracts.ts"], {});
+/**
+ * Builds the app into app/dist (the ABIs are generated first). `deployments` takes the chains'
+ * deployment files from another folder than deploy/deployments (an empty one when the server
+ * gives them, so that a build beside a deployment in progress reads no half-written journal).
+ */
+export async function buildApp(deployments?: string): Promise<string> {
+  await run(
+    ["run", "scripts/app-contracts.ts"],
+    deployments === undefined ? {} : { COOP_DEPLOYMENTS_DIR: deployments },
+  );
   await new Promise<void>((resolve, reject) => {
     const vite = spawn(path.join(root, "node_modules", ".bin", "vite"), ["build", "app"], {
       cwd: root,

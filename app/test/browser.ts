@@ -118,11 +118,19 @@ export async function startHarness(options: {
   account: string;
   federation?: boolean;
 }): Promise<Harness> {
-  built ??= buildApp();
-  const dist = await built;
-  const coop = options.federation
-    ? await startLocalFederation(options.port)
-    : await startLocalCoop(options.port);
+  // The build and the chain side by side: the server gives the deployment files, so the build
+  // reads none.
+  built ??= mkdtemp(path.join(os.tmpdir(), "coop-app-no-deployments-")).then(buildApp);
+  const [build, started] = await Promise.allSettled([
+    built,
+    options.federation ? startLocalFederation(options.port) : startLocalCoop(options.port),
+  ]);
+  if (build.status === "rejected") {
+    if (started.status === "fulfilled") await started.value.stop();
+    throw build.reason;
+  }
+  if (started.status === "rejected") throw started.reason;
+  const [dist, coop] = [build.value, started.value];
   const server = await serveStatic(dist, 0, coop.files);
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), "coop-app-chromium-"));
   const context = await launchChromium(userDataDir);
