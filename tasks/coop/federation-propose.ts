@@ -13,6 +13,7 @@ import {
   statusProposal,
 } from "../../lib/coop/federation-proposals.js";
 import { openFederationSession } from "../../lib/coop/federation-session.js";
+import { proposalRef } from "../../lib/governance/refs.js";
 import type { Proposal } from "../../lib/proposals.js";
 import { ProposalInputError } from "../../lib/proposals.js";
 
@@ -53,9 +54,9 @@ export async function runProposal(
       throw error;
     }
     const sent = await proposeFederation(fed, proposal);
-    console.log(
-      `Proposed to the federation: proposal ${sent.proposalId} (transaction ${sent.hash})`,
-    );
+    const ref = proposalRef(sent.proposalId);
+    console.log(`Proposed to the federation: proposal ${ref} (transaction ${sent.hash})`);
+    console.log(`  next: coop federation vote --proposal ${ref} --support for`);
   });
 }
 

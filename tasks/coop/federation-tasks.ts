@@ -142,20 +142,32 @@ export const federationTasks = [
     .build(),
 
   task(["coop", "federation", "vote"], "Cast your cooperative's federation vote (as its liaison)")
-    .addOption({ name: "proposal", description: "The federation proposal id", defaultValue: "" })
+    .addOption({
+      name: "proposal",
+      description: "The federation proposal: its reference (p3f9a01c2) or id",
+      defaultValue: "",
+    })
     .addOption({ name: "support", description: "for, against or abstain", defaultValue: "" })
     .addOption(FROM)
     .setAction(() => import("./federation-vote.js"))
     .build(),
 
   task(["coop", "federation", "queue"], "Queue a succeeded federation proposal")
-    .addOption({ name: "proposal", description: "The federation proposal id", defaultValue: "" })
+    .addOption({
+      name: "proposal",
+      description: "The federation proposal: its reference (p3f9a01c2) or id",
+      defaultValue: "",
+    })
     .addOption(FROM)
     .setAction(() => import("./federation-queue.js"))
     .build(),
 
   task(["coop", "federation", "execute"], "Execute a queued federation proposal")
-    .addOption({ name: "proposal", description: "The federation proposal id", defaultValue: "" })
+    .addOption({
+      name: "proposal",
+      description: "The federation proposal: its reference (p3f9a01c2) or id",
+      defaultValue: "",
+    })
     .addOption(FROM)
     .setAction(() => import("./federation-execute.js"))
     .build(),
