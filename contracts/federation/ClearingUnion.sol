@@ -23,8 +23,10 @@ import {FederationRegistry} from "./FederationRegistry.sol";
 /// value * 1e18 / index(to)`, both rounded down, so `hoursOut * index(to) <= hoursIn *
 /// index(from)` and a round trip A → B → A returns at most what was paid.
 ///
-/// One call reads and writes each cooperative's two hot slots once (see {FederationRegistry}),
-/// then calls the two tokens (checks-effects-interactions) under a transient reentrancy guard.
+/// One call reads and writes one slot per cooperative, its balance and its period's usage, and
+/// reads two that only governance writes, its index and its side of the limits (see
+/// {FederationRegistry}); then it calls the two tokens (checks-effects-interactions) under a
+/// transient reentrancy guard.
 contract ClearingUnion is FederationRegistry, ReentrancyGuardTransient, IClearingUnion {
     // ─── Constructor ─────────────────────────────────────────────────────────────────────────
 
@@ -69,15 +71,14 @@ contract ClearingUnion is FederationRegistry, ReentrancyGuardTransient, IClearin
         _checkPayer(from, fromState);
         _checkReceiver(to, toState);
         uint256 value;
-        (value, hoursOut) = _convert(fromState, toState, hoursIn);
+        (value, hoursOut) = _convert(_indexOf(from), _indexOf(to), hoursIn);
         if (hoursOut == 0) revert ClearingUnionZeroAmount();
         if (hoursOut < minOut) revert ClearingUnionInsufficientOutput(hoursOut, minOut);
 
-        uint256 current = currentPeriod();
-        _state[from] = _debit(from, fromState, value);
-        _state[to] = _credit(to, toState, value);
-        _usage[from] = _useOutflow(from, _usage[from], value, current);
-        _usage[to] = _useInflow(to, _usage[to], value, current);
+        uint256 current = currentPeriod() & _PERIOD_MASK;
+        // one write per cooperative: on RSK every write of a slot costs 5,000
+        _state[from] = _debit(from, fromState, value, current);
+        _state[to] = _credit(to, toState, value, current);
 
         emit Paid(from, to, msg.sender, recipient, hoursIn, value, hoursOut);
         IWorkHours(from).federationBurn(msg.sender, hoursIn);
@@ -90,7 +91,7 @@ contract ClearingUnion is FederationRegistry, ReentrancyGuardTransient, IClearin
         address to,
         uint256 hoursIn
     ) external view returns (uint256 value, uint256 hoursOut) {
-        return _convert(_state[from], _state[to], hoursIn);
+        return _convert(_indexOf(from), _indexOf(to), hoursIn);
     }
 
     // ─── Internal ────────────────────────────────────────────────────────────────────────────
@@ -113,66 +114,91 @@ contract ClearingUnion is FederationRegistry, ReentrancyGuardTransient, IClearin
     /// favour). An index is never zero for a member; for a non-member the callers revert first
     /// ({quote} returns zeros).
     function _convert(
-        uint256 fromState,
-        uint256 toState,
+        uint256 fromIndex,
+        uint256 toIndex,
         uint256 hoursIn
     ) private pure returns (uint256 value, uint256 hoursOut) {
-        uint256 toIndex = _indexOf(toState);
-        value = (hoursIn * _indexOf(fromState)) / ONE;
+        value = (hoursIn * fromIndex) / ONE;
         hoursOut = toIndex == 0 ? 0 : (value * ONE) / toIndex;
     }
 
-    /// @dev `from`'s state after paying `value`, within its debit limit.
-    function _debit(address from, uint256 state, uint256 value) private view returns (uint256) {
+    /// @dev `from`'s state after paying `value` in period `current` (its low 32 bits): within
+    /// its debit limit and this period's outflow allowance.
+    function _debit(
+        address from,
+        uint256 state,
+        uint256 value,
+        uint256 current
+    ) private view returns (uint256) {
+        (uint256 limit, uint256 allowance) = _limitsSlot(from, 0);
         int256 balance = _balanceOf(state);
-        uint256 limit = _limits[from].debitLimit;
         int256 next = balance - SafeCast.toInt256(value);
         // cannot overflow: limit < 2^96
         if (next < -int256(limit)) {
             revert ClearingUnionDebitLimitExceeded(from, balance, value, limit);
         }
-        return _withBalance(state, next);
+        (uint256 used, uint256 inflow) = _usedNow(state);
+        uint256 outflow = used + _units(value);
+        if (outflow > allowance / USAGE_UNIT) {
+            revert ClearingUnionOutflowAllowanceExceeded(from, used * USAGE_UNIT, value, allowance);
+        }
+        // each usage fits 59 bits: it is at most allowance / 1e12 < 2^96 / 1e12 < 2^57
+        return
+            _withBalance(
+                (state & (uint256(3) << _STATUS_SHIFT)) |
+                    (outflow << _OUTFLOW_SHIFT) |
+                    (inflow << _INFLOW_SHIFT) |
+                    (current << _PERIOD_SHIFT),
+                next
+            );
     }
 
-    /// @dev `to`'s state after receiving `value`, within its surplus cap.
-    function _credit(address to, uint256 state, uint256 value) private view returns (uint256) {
+    /// @dev `to`'s state after receiving `value` in period `current` (its low 32 bits): within
+    /// its surplus cap and this period's inflow allowance.
+    function _credit(
+        address to,
+        uint256 state,
+        uint256 value,
+        uint256 current
+    ) private view returns (uint256) {
+        (uint256 cap, uint256 allowance) = _limitsSlot(to, 1);
         int256 balance = _balanceOf(state);
-        uint256 cap = _limits[to].surplusCap;
         int256 next = balance + SafeCast.toInt256(value);
         // cannot overflow: cap < 2^96
         if (next > int256(cap)) revert ClearingUnionSurplusCapExceeded(to, balance, value, cap);
-        return _withBalance(state, next);
+        (uint256 outflow, uint256 used) = _usedNow(state);
+        uint256 inflow = used + _units(value);
+        if (inflow > allowance / USAGE_UNIT) {
+            revert ClearingUnionInflowAllowanceExceeded(to, used * USAGE_UNIT, value, allowance);
+        }
+        // each usage fits 59 bits: it is at most allowance / 1e12 < 2^96 / 1e12 < 2^57
+        return
+            _withBalance(
+                (state & (uint256(3) << _STATUS_SHIFT)) |
+                    (outflow << _OUTFLOW_SHIFT) |
+                    (inflow << _INFLOW_SHIFT) |
+                    (current << _PERIOD_SHIFT),
+                next
+            );
     }
 
-    /// @dev `from`'s usage after paying out `value` in `period`, within its outflow allowance.
-    function _useOutflow(
-        address from,
-        uint256 usage,
-        uint256 value,
-        uint256 current
-    ) private view returns (uint256) {
-        (uint256 used, uint256 inflow) = _usedNow(usage);
-        uint256 allowance = _limits[from].outflowAllowance;
-        if (used + value > allowance) {
-            revert ClearingUnionOutflowAllowanceExceeded(from, used, value, allowance);
-        }
-        // fits 96 bits: used + value <= allowance < 2^96
-        return (used + value) | (inflow << _INFLOW_SHIFT) | (current << _PERIOD_SHIFT);
+    /// @dev `value` in `USAGE_UNIT`, rounded up (against the payer).
+    function _units(uint256 value) private pure returns (uint256) {
+        return (value + USAGE_UNIT - 1) / USAGE_UNIT;
     }
 
-    /// @dev `to`'s usage after receiving `value` in `period`, within its inflow allowance.
-    function _useInflow(
-        address to,
-        uint256 usage,
-        uint256 value,
-        uint256 current
-    ) private view returns (uint256) {
-        (uint256 outflow, uint256 used) = _usedNow(usage);
-        uint256 allowance = _limits[to].inflowAllowance;
-        if (used + value > allowance) {
-            revert ClearingUnionInflowAllowanceExceeded(to, used, value, allowance);
+    /// @dev The two limits in slot `offset` of `cooperative`'s {Limits}: (debit limit, outflow
+    /// allowance) at 0, (surplus cap, inflow allowance) at 1.
+    function _limitsSlot(
+        address cooperative,
+        uint256 offset
+    ) private view returns (uint256 limit, uint256 allowance) {
+        Limits storage limits = _limits[cooperative];
+        uint256 packed;
+        // one read of the slot for both fields (Solidity reads a struct's fields one by one)
+        assembly ("memory-safe") {
+            packed := sload(add(limits.slot, offset))
         }
-        // fits 96 bits: used + value <= allowance < 2^96
-        return outflow | ((used + value) << _INFLOW_SHIFT) | (current << _PERIOD_SHIFT);
+        return (packed & _MASK96, (packed >> 96) & _MASK96);
     }
 }

@@ -28,6 +28,11 @@ contract ClearingUnionHandler is Test {
     uint256 public balanceMismatches;
     mapping(uint256 coop => uint256) public burnedByUnion;
     mapping(uint256 coop => uint256) public mintedByUnion;
+    /// The value each cooperative paid out and received per period, and in how many payments.
+    mapping(uint256 coop => mapping(uint256 period => uint256)) public outflowOf;
+    mapping(uint256 coop => mapping(uint256 period => uint256)) public inflowOf;
+    mapping(uint256 coop => mapping(uint256 period => uint256)) public paymentsOutOf;
+    mapping(uint256 coop => mapping(uint256 period => uint256)) public paymentsInOf;
 
     constructor() {
         union = new ClearingUnion(address(this), PERIOD, 500, "Federation");
@@ -92,6 +97,11 @@ contract ClearingUnionHandler is Test {
             mintedByUnion[t] += out;
             if (out * toIndex > amount * fromIndex) ++valueCreated;
             uint256 value = (amount * fromIndex) / 1e18;
+            uint256 period = union.currentPeriod();
+            outflowOf[f][period] += value;
+            inflowOf[t][period] += value;
+            ++paymentsOutOf[f][period];
+            ++paymentsInOf[t][period];
             if (
                 union.clearingBalance(address(from)) != fromBefore - int256(value) ||
                 union.clearingBalance(address(coops[t])) != toBefore + int256(value)
@@ -182,6 +192,27 @@ contract ClearingUnionInvariantTest is Test {
             IFederationRegistry.Member memory m = union.member(address(handler.coops(c)));
             assertGe(m.balance, -int256(uint256(m.limits.debitLimit)));
             assertLe(m.balance, int256(uint256(m.limits.surplusCap)));
+        }
+    }
+
+    /// What each cooperative paid out and received this period stays within its allowances, and
+    /// the union counts at least that (each payment rounded up to a millionth of an hour).
+    function invariant_usageWithinAllowances() public view {
+        uint256 period = union.currentPeriod();
+        uint256 unit = union.USAGE_UNIT();
+        for (uint256 c = 0; c < 3; ++c) {
+            IFederationRegistry.Member memory m = union.member(address(handler.coops(c)));
+            uint256 outflow = handler.outflowOf(c, period);
+            uint256 inflow = handler.inflowOf(c, period);
+            assertLe(outflow, m.limits.outflowAllowance);
+            assertLe(inflow, m.limits.inflowAllowance);
+            uint256 countedOut = m.limits.outflowAllowance - m.outflowLeft;
+            uint256 countedIn = m.limits.inflowAllowance - m.inflowLeft;
+            assertGe(countedOut, outflow);
+            assertGe(countedIn, inflow);
+            // rounding: under one unit per payment, plus the allowance's own remainder
+            assertLt(countedOut, outflow + (handler.paymentsOutOf(c, period) + 1) * unit);
+            assertLt(countedIn, inflow + (handler.paymentsInOf(c, period) + 1) * unit);
         }
     }
 
