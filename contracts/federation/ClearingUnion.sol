@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {IClearingUnion} from "../interfaces/IClearingUnion.sol";
+import {IRedemptionTreasury} from "../interfaces/IRedemptionTreasury.sol";
 import {IWorkHours} from "../interfaces/IWorkHours.sol";
 import {FederationRegistry} from "./FederationRegistry.sol";
 
@@ -28,6 +31,8 @@ import {FederationRegistry} from "./FederationRegistry.sol";
 /// {FederationRegistry}); then it calls the two tokens (checks-effects-interactions) under a
 /// transient reentrancy guard.
 contract ClearingUnion is FederationRegistry, ReentrancyGuardTransient, IClearingUnion {
+    using SafeERC20 for IERC20;
+
     // ─── Constructor ─────────────────────────────────────────────────────────────────────────
 
     /// @param governance_ The federation's timelock.
@@ -83,6 +88,81 @@ contract ClearingUnion is FederationRegistry, ReentrancyGuardTransient, IClearin
         emit Paid(from, to, msg.sender, recipient, hoursIn, value, hoursOut);
         IWorkHours(from).federationBurn(msg.sender, hoursIn);
         IWorkHours(to).federationMint(recipient, hoursOut);
+    }
+
+    /// @inheritdoc IClearingUnion
+    /// @dev `amount` is in base units of the settlement asset; `value = amount * rate / 1e18`,
+    /// rounded down (against the debtor). No loop: the debtor names its creditor, and pays
+    /// several in several calls (one action each in one proposal).
+    ///
+    /// Requirements:
+    /// - settlement is open (a rate set by the federation), else {ClearingUnionSettlementClosed};
+    /// - the caller is `debtor`'s treasury, else {ClearingUnionNotTreasury}: the debtor settles by
+    ///   its own vote, through its treasury's {IRedemptionTreasury-settleFederation};
+    /// - `debtor` is active or frozen; `creditor` is any other cooperative ever admitted;
+    /// - the value is not zero; the debtor's balance stays at or below zero, else
+    ///   {ClearingUnionSettlementExceedsDebit}; the creditor's at or above zero, else
+    ///   {ClearingUnionSettlementExceedsSurplus};
+    /// - the creditor's treasury keeps the settlement asset, else
+    ///   {ClearingUnionSettlementAssetMismatch};
+    /// - exactly `amount` arrives: as `msg.value` for native RBTC, else pulled from the caller
+    ///   (approved), else {ClearingUnionSettlementPayment}.
+    ///
+    /// Emits {Settled}, and the creditor treasury's {IRedemptionTreasury-Deposited}.
+    function settle(
+        address debtor,
+        address creditor,
+        uint256 amount
+    ) external payable nonReentrant returns (uint256 value) {
+        Settlement memory terms = _settlement;
+        if (terms.rate == 0) revert ClearingUnionSettlementClosed();
+        address treasury = _treasuries[debtor];
+        if (msg.sender != treasury || treasury == address(0)) {
+            revert ClearingUnionNotTreasury(debtor, msg.sender);
+        }
+        if (debtor == creditor) revert ClearingUnionSameCooperative(debtor);
+        uint256 debtorState = _state[debtor];
+        uint256 creditorState = _state[creditor];
+        _checkMember(debtor, debtorState);
+        if (_statusOf(creditorState) == Status.None) {
+            revert ClearingUnionUnknownCooperative(creditor);
+        }
+        value = (amount * terms.rate) / ONE;
+        if (value == 0) revert ClearingUnionZeroAmount();
+        int256 debtorBalance = _balanceOf(debtorState);
+        int256 creditorBalance = _balanceOf(creditorState);
+        int256 signedValue = SafeCast.toInt256(value);
+        if (debtorBalance + signedValue > 0) {
+            revert ClearingUnionSettlementExceedsDebit(debtor, debtorBalance, value);
+        }
+        if (creditorBalance - signedValue < 0) {
+            revert ClearingUnionSettlementExceedsSurplus(creditor, creditorBalance, value);
+        }
+        address creditorTreasury = _treasuries[creditor];
+        address reserve = creditorTreasury == address(0)
+            ? address(0)
+            : IRedemptionTreasury(creditorTreasury).reserveAsset();
+        if (creditorTreasury == address(0) || reserve != terms.asset) {
+            revert ClearingUnionSettlementAssetMismatch(creditorTreasury, reserve, terms.asset);
+        }
+        // the balances move toward zero by the same value: their sum stays zero
+        _state[debtor] = _withBalance(debtorState, debtorBalance + signedValue);
+        _state[creditor] = _withBalance(creditorState, creditorBalance - signedValue);
+        emit Settled(debtor, creditor, amount, value);
+
+        if (terms.asset == address(0)) {
+            if (msg.value != amount) revert ClearingUnionSettlementPayment(amount, msg.value);
+            IRedemptionTreasury(creditorTreasury).deposit{value: amount}(amount);
+        } else {
+            if (msg.value != 0) revert ClearingUnionSettlementPayment(amount, msg.value);
+            IERC20 asset = IERC20(terms.asset);
+            uint256 before = asset.balanceOf(address(this));
+            asset.safeTransferFrom(msg.sender, address(this), amount);
+            uint256 received = asset.balanceOf(address(this)) - before;
+            if (received != amount) revert ClearingUnionSettlementPayment(amount, received);
+            asset.forceApprove(creditorTreasury, amount);
+            IRedemptionTreasury(creditorTreasury).deposit(amount);
+        }
     }
 
     /// @inheritdoc IClearingUnion

@@ -80,7 +80,15 @@ abstract contract FederationRegistry is IFederationRegistry {
     mapping(address cooperative => Limits) internal _limits;
 
     mapping(address cooperative => address) private _timelocks;
-    mapping(address cooperative => address) private _treasuries;
+    mapping(address cooperative => address) internal _treasuries;
+
+    /// @dev The settlement asset (zero for native RBTC) and its rate, in one slot.
+    struct Settlement {
+        address asset;
+        uint96 rate;
+    }
+
+    Settlement internal _settlement;
 
     // ─── Modifiers ───────────────────────────────────────────────────────────────────────────
 
@@ -221,7 +229,22 @@ abstract contract FederationRegistry is IFederationRegistry {
         emit IndexUpdated(cooperative, oldIndex, index);
     }
 
+    /// @inheritdoc IFederationRegistry
+    /// @dev Requirements: the caller is the federation's timelock; `rate <= 2^96 - 1`, else
+    /// {FederationInvalidSettlementRate}. Emits {SettlementUpdated}.
+    function setSettlement(address asset, uint256 rate) external onlyGovernance {
+        if (rate > _MASK96) revert FederationInvalidSettlementRate(rate);
+        _settlement = Settlement({asset: asset, rate: uint96(rate)});
+        emit SettlementUpdated(asset, rate);
+    }
+
     // ─── External: views ─────────────────────────────────────────────────────────────────────
+
+    /// @inheritdoc IFederationRegistry
+    function settlement() external view returns (address asset, uint256 rate) {
+        Settlement memory s = _settlement;
+        return (s.asset, s.rate);
+    }
 
     /// @inheritdoc IFederationRegistry
     function governance() external view returns (address) {
@@ -284,7 +307,7 @@ abstract contract FederationRegistry is IFederationRegistry {
     }
 
     /// @dev Reverts unless `cooperative` is active or frozen.
-    function _checkMember(address cooperative, uint256 state) private pure {
+    function _checkMember(address cooperative, uint256 state) internal pure {
         Status status = _statusOf(state);
         if (status != Status.Active && status != Status.Frozen) {
             revert FederationWrongStatus(cooperative, status, Status.Active);

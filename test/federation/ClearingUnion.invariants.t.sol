@@ -6,18 +6,27 @@ import {Test} from "forge-std/Test.sol";
 import {IFederationRegistry} from "../../contracts/interfaces/IFederationRegistry.sol";
 import {IWorkHours} from "../../contracts/interfaces/IWorkHours.sol";
 import {ClearingUnion} from "../../contracts/federation/ClearingUnion.sol";
+import {RedemptionTreasury} from "../../contracts/treasury/RedemptionTreasury.sol";
 import {WorkHours} from "../../contracts/token/WorkHours.sol";
 
 /// Drives a union of three cooperatives as members (payments in every direction, with any amount)
 /// and as the federation's governance (index changes within the bound, freezes, limit raises,
-/// time passing), and keeps ghost figures of every payment.
+/// time passing), settles debits from the cooperatives' treasuries (native RBTC, this handler
+/// being each cooperative's governance), and keeps ghost figures of every payment.
 contract ClearingUnionHandler is Test {
     ClearingUnion public immutable union;
     WorkHours[3] public coops;
+    RedemptionTreasury[3] public treasuries;
 
     uint256 public constant ACTORS = 4;
     uint256 public constant PERIOD = 1 days;
     uint256 public constant EARNED = 1_000e18;
+    /// The reserve each treasury starts with (native RBTC).
+    uint256 public constant FUNDED = 10e18;
+
+    uint256 public settlements;
+    /// Settlements whose value differed from the balances' move.
+    uint256 public settlementMismatches;
 
     address[] internal _actors;
 
@@ -57,15 +66,29 @@ contract ClearingUnionHandler is Test {
                 commons[i] = EARNED;
             }
             work.mintForWork(accounts, commons, subsistence);
+            RedemptionTreasury treasury = new RedemptionTreasury(
+                IWorkHours(address(work)),
+                address(0),
+                address(this),
+                0,
+                0,
+                0,
+                0
+            );
+            vm.deal(address(this), FUNDED);
+            treasury.deposit{value: FUNDED}(FUNDED);
             union.admit(
                 address(work),
                 address(uint160(0x7100 + c)),
-                address(0),
+                address(treasury),
                 1e18 + c * 1e16,
                 limits
             );
             coops[c] = work;
+            treasuries[c] = treasury;
         }
+        // 50 federation hours per RBTC
+        union.setSettlement(address(0), 50e18);
     }
 
     // ─── Members ─────────────────────────────────────────────────────────────────────────────
@@ -115,6 +138,27 @@ contract ClearingUnionHandler is Test {
         amount = bound(amount, 0, work.balanceOf(sender));
         vm.prank(sender);
         work.transfer(_actor(to), amount);
+    }
+
+    /// A cooperative settles part of its debit with a creditor, by its treasury's governance.
+    function settle(uint256 debtorSeed, uint256 creditorSeed, uint256 amount) external {
+        uint256 d = debtorSeed % 3;
+        uint256 c = creditorSeed % 3;
+        if (d == c) c = (c + 1) % 3;
+        (uint256 subsistence, uint256 commons) = treasuries[d].pools();
+        amount = bound(amount, 1, subsistence + commons + 1);
+        int256 debtorBefore = union.clearingBalance(address(coops[d]));
+        int256 creditorBefore = union.clearingBalance(address(coops[c]));
+        try treasuries[d].settleFederation(address(union), address(coops[c]), amount) returns (
+            uint256 value
+        ) {
+            ++settlements;
+            if (
+                value != (amount * 50e18) / 1e18 ||
+                union.clearingBalance(address(coops[d])) != debtorBefore + int256(value) ||
+                union.clearingBalance(address(coops[c])) != creditorBefore - int256(value)
+            ) ++settlementMismatches;
+        } catch {}
     }
 
     // ─── Federation governance ───────────────────────────────────────────────────────────────
@@ -176,6 +220,8 @@ contract ClearingUnionInvariantTest is Test {
         handler.pay(0, 0, 1, 5e18, 1);
         handler.pay(1, 2, 0, 3e18, 2);
         assertEq(handler.payments(), 2);
+        handler.settle(0, 1, 1e16);
+        assertEq(handler.settlements(), 1);
         assertEq(union.clearingBalance(address(handler.coops(0))) < 0, true);
     }
 
@@ -193,6 +239,21 @@ contract ClearingUnionInvariantTest is Test {
             assertGe(m.balance, -int256(uint256(m.limits.debitLimit)));
             assertLe(m.balance, int256(uint256(m.limits.surplusCap)));
         }
+    }
+
+    /// Settlements move reserve only between the treasuries, whole, and the balances by exactly
+    /// their value; the union keeps nothing; each treasury holds what its pools book.
+    function invariant_settlementConservesReserve() public view {
+        assertEq(handler.settlementMismatches(), 0);
+        uint256 held;
+        for (uint256 c = 0; c < 3; ++c) {
+            RedemptionTreasury treasury = handler.treasuries(c);
+            (uint256 subsistence, uint256 commons) = treasury.pools();
+            assertEq(address(treasury).balance, subsistence + commons);
+            held += address(treasury).balance;
+        }
+        assertEq(held, 3 * handler.FUNDED());
+        assertEq(address(union).balance, 0);
     }
 
     /// What each cooperative paid out and received this period stays within its allowances, and
