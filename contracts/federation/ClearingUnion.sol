@@ -139,9 +139,10 @@ contract ClearingUnion is FederationRegistry, ReentrancyGuardTransient, IClearin
             revert ClearingUnionSettlementExceedsSurplus(creditor, creditorBalance, value);
         }
         address creditorTreasury = _treasuries[creditor];
-        address reserve = creditorTreasury == address(0)
-            ? address(0)
-            : IRedemptionTreasury(creditorTreasury).reserveAsset();
+        address reserve =
+            creditorTreasury == address(0)
+                ? address(0)
+                : IRedemptionTreasury(creditorTreasury).reserveAsset();
         if (creditorTreasury == address(0) || reserve != terms.asset) {
             revert ClearingUnionSettlementAssetMismatch(creditorTreasury, reserve, terms.asset);
         }
@@ -149,20 +150,7 @@ contract ClearingUnion is FederationRegistry, ReentrancyGuardTransient, IClearin
         _state[debtor] = _withBalance(debtorState, debtorBalance + signedValue);
         _state[creditor] = _withBalance(creditorState, creditorBalance - signedValue);
         emit Settled(debtor, creditor, amount, value);
-
-        if (terms.asset == address(0)) {
-            if (msg.value != amount) revert ClearingUnionSettlementPayment(amount, msg.value);
-            IRedemptionTreasury(creditorTreasury).deposit{value: amount}(amount);
-        } else {
-            if (msg.value != 0) revert ClearingUnionSettlementPayment(amount, msg.value);
-            IERC20 asset = IERC20(terms.asset);
-            uint256 before = asset.balanceOf(address(this));
-            asset.safeTransferFrom(msg.sender, address(this), amount);
-            uint256 received = asset.balanceOf(address(this)) - before;
-            if (received != amount) revert ClearingUnionSettlementPayment(amount, received);
-            asset.forceApprove(creditorTreasury, amount);
-            IRedemptionTreasury(creditorTreasury).deposit(amount);
-        }
+        _forward(terms.asset, creditorTreasury, amount);
     }
 
     /// @inheritdoc IClearingUnion
@@ -260,6 +248,24 @@ contract ClearingUnion is FederationRegistry, ReentrancyGuardTransient, IClearin
                     (current << _PERIOD_SHIFT),
                 next
             );
+    }
+
+    /// @dev Receives exactly `amount` of `asset` from the caller (as `msg.value` for native RBTC)
+    /// and deposits it in `treasury`, which books it as an inflow split 75/25.
+    function _forward(address asset, address treasury, uint256 amount) private {
+        if (asset == address(0)) {
+            if (msg.value != amount) revert ClearingUnionSettlementPayment(amount, msg.value);
+            IRedemptionTreasury(treasury).deposit{value: amount}(amount);
+            return;
+        }
+        if (msg.value != 0) revert ClearingUnionSettlementPayment(amount, msg.value);
+        IERC20 token = IERC20(asset);
+        uint256 before = token.balanceOf(address(this));
+        token.safeTransferFrom(msg.sender, address(this), amount);
+        uint256 received = token.balanceOf(address(this)) - before;
+        if (received != amount) revert ClearingUnionSettlementPayment(amount, received);
+        token.forceApprove(treasury, amount);
+        IRedemptionTreasury(treasury).deposit(amount);
     }
 
     /// @dev `value` in `USAGE_UNIT`, rounded up (against the payer).

@@ -74,11 +74,7 @@ interface IClearingUnion is IFederationRegistry {
     error ClearingUnionSettlementExceedsDebit(address cooperative, int256 balance, uint256 value);
 
     /// @notice Settling `value` would take the creditor `cooperative` from `balance` below zero.
-    error ClearingUnionSettlementExceedsSurplus(
-        address cooperative,
-        int256 balance,
-        uint256 value
-    );
+    error ClearingUnionSettlementExceedsSurplus(address cooperative, int256 balance, uint256 value);
 
     /// @notice The creditor's `treasury` keeps `reserve`, not the settlement asset `asset`.
     error ClearingUnionSettlementAssetMismatch(address treasury, address reserve, address asset);
@@ -103,12 +99,7 @@ interface IClearingUnion is IFederationRegistry {
 
     /// @notice Emitted when the treasury of `debtor` paid `amount` of the settlement asset to
     /// the treasury of `creditor`, and the two balances moved by its `value`.
-    event Settled(
-        address indexed debtor,
-        address indexed creditor,
-        uint256 amount,
-        uint256 value
-    );
+    event Settled(address indexed debtor, address indexed creditor, uint256 amount, uint256 value);
 
     // ─── Functions ───────────────────────────────────────────────────────────────────────────
 

@@ -238,6 +238,7 @@ export function statusProposal(
   );
 }
 
+const ZERO = "0x0000000000000000000000000000000000000000";
 const settlementRegistry = new Interface(["function setSettlement(address asset, uint256 rate)"]);
 const treasury = new Interface([
   "function settleFederation(address union, address creditor, uint256 amount)",
@@ -263,7 +264,7 @@ export function settlementRateProposal(
         calldata: settlementRegistry.encodeFunctionData("setSettlement", [getAddress(asset), rate]),
       },
     ],
-    `# Settlement rate: ${formatHours(rate)} federation hours per unit of ${getAddress(asset)}`,
+    `# Settlement rate: ${formatHours(rate)} federation hours per 1e18 base units of ${asset === ZERO ? "RBTC" : getAddress(asset)}`,
     proposer,
   );
 }

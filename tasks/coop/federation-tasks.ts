@@ -141,6 +141,38 @@ export const federationTasks = [
     .setAction(() => import("./federation-propose-retire.js"))
     .build(),
 
+  task(
+    ["coop", "federation", "propose", "settlement"],
+    "Propose the asset and rate at which a cooperative in debt may settle with reserve",
+  )
+    .addOption({
+      name: "rate",
+      description: "Federation hours per whole unit of the asset (0 closes settlement)",
+      defaultValue: "",
+    })
+    .addOption({
+      name: "asset",
+      description: "The reserve token's address (RBTC when empty)",
+      defaultValue: "",
+    })
+    .addOption(FROM)
+    .setAction(() => import("./federation-propose-settlement.js"))
+    .build(),
+
+  task(
+    ["coop", "federation", "settle"],
+    "Propose to your cooperative's own governance paying reserve to settle its federation debit",
+  )
+    .addOption(COOP)
+    .addOption({
+      name: "reserve",
+      description: "How much reserve to pay (RBTC or the token), split pro rata among creditors",
+      defaultValue: "",
+    })
+    .addOption(FROM)
+    .setAction(() => import("./federation-settle.js"))
+    .build(),
+
   task(["coop", "federation", "vote"], "Cast your cooperative's federation vote (as its liaison)")
     .addOption({
       name: "proposal",

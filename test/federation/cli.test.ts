@@ -308,6 +308,114 @@ describe("coop federation", function () {
     });
   });
 
+  describe("settlement", function () {
+    /** BAKE owes 30 hours (20 to CARE, 10 to TOOL); its pools hold 1 RBTC; the federation voted
+     * 100 hours per RBTC, through the command. */
+    async function inDebt(funds = 10n ** 18n) {
+      const [bake, care, tool] = local.coops;
+      await local.union
+        .connect(bake.founder)
+        .pay(bake.hours, care.hours, care.founder.address, 20n * 10n ** 18n, 0n);
+      await local.union
+        .connect(bake.founder)
+        .pay(bake.hours, tool.hours, tool.founder.address, 10n * 10n ** 18n, 0n);
+      await bake.treasury.connect(bake.founder).deposit(funds, { value: funds });
+      const proposed = await coop(["propose", "settlement"], { rate: "100", from: "1" });
+      expect(proposed.err).to.deep.equal([]);
+      const ref = /proposal (p[0-9a-f]{8})/.exec(proposed.out[0])?.[1] ?? "";
+      const id =
+        (await local.governor.queryFilter(local.governor.filters.ProposalCreated())).at(-1)?.args
+          .proposalId ?? 0n;
+      await networkHelpers.time.increaseTo((await local.governor.proposalSnapshot(id)) + 1n);
+      for (const from of ["1", "2"]) await coop(["vote"], { proposal: ref, support: "for", from });
+      await networkHelpers.time.increaseTo((await local.governor.proposalDeadline(id)) + 1n);
+      await coop(["queue"], { proposal: ref });
+      await networkHelpers.time.increaseTo(await local.governor.proposalEta(id));
+      expect((await coop(["execute"], { proposal: ref })).err).to.deep.equal([]);
+      expect(await local.union.settlement()).to.deep.equal([ethers.ZeroAddress, 100n * 10n ** 18n]);
+    }
+
+    it("proposes to the cooperative's own governance a settlement split pro rata, which its vote carries out", async function () {
+      await inDebt();
+      const [bake, care, tool] = local.coops;
+      const outcome = await coop(["settle"], { coop: "BAKE", reserve: "0.15", from: "1" });
+      expect(outcome.err).to.deep.equal([]);
+      expect(outcome.out[0]).to.match(
+        /^Proposed to the cooperative's own governance: proposal p[0-9a-f]{8}, settling 0\.15 RBTC/,
+      );
+      expect(outcome.out[1]).to.equal("  0.1 RBTC to CARE's treasury, worth 10 hours");
+      expect(outcome.out[2]).to.equal("  0.05 RBTC to TOOL's treasury, worth 5 hours");
+      // the cooperative's members carry it: propose → vote → queue → execute on BAKE's governor
+      const created = (await bake.governor.queryFilter(bake.governor.filters.ProposalCreated())).at(
+        -1,
+      );
+      const id = created?.args.proposalId ?? 0n;
+      await networkHelpers.time.increaseTo((await bake.governor.proposalSnapshot(id)) + 1n);
+      await bake.governor.connect(bake.founder).castVote(id, 1);
+      await networkHelpers.time.increaseTo((await bake.governor.proposalDeadline(id)) + 1n);
+      const args = [
+        [...(created?.args.targets ?? [])],
+        [...(created?.args[3] ?? [])],
+        [...(created?.args.calldatas ?? [])],
+        ethers.id(created?.args.description ?? ""),
+      ] as const;
+      await bake.governor.queue(...args);
+      await networkHelpers.time.increaseTo(await bake.governor.proposalEta(id));
+      await bake.governor.execute(...args);
+      expect(await local.union.clearingBalance(bake.hours)).to.equal(-15n * 10n ** 18n);
+      expect(await local.union.clearingBalance(care.hours)).to.equal(10n * 10n ** 18n);
+      expect(await local.union.clearingBalance(tool.hours)).to.equal(5n * 10n ** 18n);
+    });
+
+    describe("refuses with one line and sends nothing", function () {
+      it("while the federation has set no rate", async function () {
+        expectRefusal(
+          await coop(["settle"], { coop: "BAKE", reserve: "0.1", from: "1" }),
+          /the federation has set no settlement rate; settlement is closed/,
+        );
+      });
+
+      it("a cooperative that owes nothing", async function () {
+        await inDebt();
+        expectRefusal(
+          await coop(["settle"], { coop: "CARE", reserve: "0.1", from: "2" }),
+          /Clinic \(CARE\) owes the federation nothing \(balance 20 hours\)/,
+        );
+      });
+
+      it("a settlement worth more than the debit", async function () {
+        await inDebt();
+        expectRefusal(
+          await coop(["settle"], { coop: "BAKE", reserve: "0.5", from: "1" }),
+          /worth 50 hours, more than the debit of 30/,
+        );
+      });
+
+      it("more than the pools hold", async function () {
+        await inDebt(10n ** 17n);
+        expectRefusal(
+          await coop(["settle"], { coop: "BAKE", reserve: "0.2", from: "1" }),
+          /Bakery \(BAKE\)'s pools hold 0\.075 RBTC \(subsistence\) and 0\.025 RBTC \(commons\); settling 0\.2 RBTC takes 0\.15 RBTC and 0\.05 RBTC/,
+        );
+      });
+
+      it("a rate that is not a number", async function () {
+        expectRefusal(
+          await coop(["propose", "settlement"], { rate: "lots", from: "1" }),
+          /--rate must be a number/,
+        );
+      });
+
+      it("an amount that is not a number", async function () {
+        await inDebt();
+        expectRefusal(
+          await coop(["settle"], { coop: "BAKE", reserve: "some", from: "1" }),
+          /--reserve must be a number/,
+        );
+      });
+    });
+  });
+
   it("proposes an exchange index and new limits", async function () {
     expect(
       (await coop(["propose", "index"], { coop: "CARE", index: "1.02", from: "2" })).out[0],
