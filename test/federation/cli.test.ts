@@ -353,12 +353,12 @@ describe("coop federation", function () {
       await networkHelpers.time.increaseTo((await bake.governor.proposalSnapshot(id)) + 1n);
       await bake.governor.connect(bake.founder).castVote(id, 1);
       await networkHelpers.time.increaseTo((await bake.governor.proposalDeadline(id)) + 1n);
-      const args = [
+      const args: [string[], bigint[], string[], string] = [
         [...(created?.args.targets ?? [])],
         [...(created?.args[3] ?? [])],
         [...(created?.args.calldatas ?? [])],
         ethers.id(created?.args.description ?? ""),
-      ] as const;
+      ];
       await bake.governor.queue(...args);
       await networkHelpers.time.increaseTo(await bake.governor.proposalEta(id));
       await bake.governor.execute(...args);
