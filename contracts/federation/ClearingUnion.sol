@@ -16,7 +16,8 @@ import {FederationRegistry} from "./FederationRegistry.sol";
 /// in work hours. The payer's hours are burned, the two cooperatives' clearing balances move by the
 /// payment's value in the federation's unit, and the receiving cooperative's hours are minted to
 /// the recipient without earned credit, so they vote, trade and can be paid on, but can never be
-/// redeemed from the receiving cooperative's pools.
+/// redeemed from the receiving cooperative's pools. A cooperative in debt may also settle part
+/// of its debit with reserve from its treasury, by its own vote, at the rate the federation voted.
 /// @dev A mutual-credit clearing union in the sense of the white paper's federated markets: the
 /// balances are the cooperatives' net positions against the federation and sum to zero. Limits
 /// are checked where the balances move, so no path (any supply a cooperative mints itself, any

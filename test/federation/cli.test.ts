@@ -9,7 +9,7 @@ import path from "node:path";
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { saveFederation } from "../../lib/coop/federation.js";
+import { explainFederationError, saveFederation } from "../../lib/coop/federation.js";
 import { proposalIdHex, proposalRef } from "../../lib/governance/refs.js";
 import { type Proposal, proposalId, proposeArgs, withProposer } from "../../lib/proposals.js";
 import type { Outcome } from "../cli/harness.js";
@@ -397,6 +397,21 @@ describe("coop federation", function () {
           await coop(["settle"], { coop: "BAKE", reserve: "0.2", from: "1" }),
           /Bakery \(BAKE\)'s pools hold 0\.075 RBTC \(subsistence\) and 0\.025 RBTC \(commons\); settling 0\.2 RBTC takes 0\.15 RBTC and 0\.05 RBTC/,
         );
+      });
+
+      it("explains the union's settlement refusals in words and hours", function () {
+        const union = local.union.interface;
+        const explain = (name: string, args: unknown[]) =>
+          explainFederationError(union.parseError(union.encodeErrorResult(name, args))!);
+        const bake = local.coops[0].hours;
+        expect(
+          explain("ClearingUnionSettlementExceedsDebit", [
+            bake,
+            -30n * 10n ** 18n,
+            50n * 10n ** 18n,
+          ]),
+        ).to.equal(`${bake} stands at -30 hours; settling 50 would take it above zero`);
+        expect(explain("ClearingUnionSettlementClosed", [])).to.match(/settlement is closed/);
       });
 
       it("a rate that is not a number", async function () {
