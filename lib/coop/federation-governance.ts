@@ -5,7 +5,7 @@
 import { CliError } from "../cli/errors.js";
 import { send, type Sent } from "../cli/tx.js";
 import { type Proposal, ProposalState, descriptionHash, executionArgs } from "../proposals.js";
-import { type Federation, explainFederationError } from "./federation.js";
+import { type Federation, federationExplainer } from "./federation.js";
 import { proposalStateName } from "./explain.js";
 import { when } from "./time.js";
 import { parseProposalRef, proposalRef, resolveProposalRef } from "../governance/refs.js";
@@ -142,7 +142,7 @@ export async function voteFederation(
     fed.governor.castVote,
     [id, support],
     fed.interfaces,
-    explainFederationError,
+    federationExplainer(fed),
   );
   return { ...sent, weight };
 }
@@ -164,7 +164,7 @@ export async function queueFederation(
     fed.governor.queue,
     [targets, values, calldatas, descriptionHash(proposal)],
     fed.interfaces,
-    explainFederationError,
+    federationExplainer(fed),
   );
   return { ...sent, eta: await fed.governor.proposalEta(id) };
 }
@@ -187,6 +187,6 @@ export async function executeFederation(fed: Federation, id: bigint): Promise<Se
     fed.governor.execute,
     [targets, values, calldatas, descriptionHash(proposal)],
     fed.interfaces,
-    explainFederationError,
+    federationExplainer(fed),
   );
 }

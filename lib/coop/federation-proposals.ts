@@ -6,6 +6,7 @@
  * one of a cooperative's hours in the federation's unit (1e18 = one hour).
  */
 import { Interface, getAddress, id } from "ethers";
+import { registryInterface } from "../federation/view.js";
 
 import {
   type Action,
@@ -46,14 +47,6 @@ export interface Candidate {
 }
 
 const workHours = new Interface(["function grantRole(bytes32 role, address account)"]);
-const registry = new Interface([
-  "function admit(address cooperative, address timelock, address treasury, uint256 index, (uint96 debitLimit, uint96 outflowAllowance, uint96 surplusCap, uint96 inflowAllowance) limits)",
-  "function freeze(address cooperative)",
-  "function unfreeze(address cooperative)",
-  "function retire(address cooperative)",
-  "function setLimits(address cooperative, (uint96 debitLimit, uint96 outflowAllowance, uint96 surplusCap, uint96 inflowAllowance) limits)",
-  "function setIndex(address cooperative, uint256 index)",
-]);
 const votes = new Interface([
   "function appointLiaison(address liaison)",
   "function revokeLiaison()",
@@ -140,7 +133,7 @@ export function admitAction(union: string, candidate: Candidate): Action {
   checkLimits(candidate.limits);
   return {
     target: getAddress(union),
-    calldata: registry.encodeFunctionData("admit", [
+    calldata: registryInterface.encodeFunctionData("admit", [
       getAddress(candidate.hours),
       getAddress(candidate.timelock),
       getAddress(candidate.treasury),
@@ -187,7 +180,7 @@ export function limitsProposal(
     [
       {
         target: getAddress(union),
-        calldata: registry.encodeFunctionData("setLimits", [
+        calldata: registryInterface.encodeFunctionData("setLimits", [
           getAddress(cooperative),
           limitsTuple(limits),
         ]),
@@ -210,7 +203,10 @@ export function indexProposal(
     [
       {
         target: getAddress(union),
-        calldata: registry.encodeFunctionData("setIndex", [getAddress(cooperative), index]),
+        calldata: registryInterface.encodeFunctionData("setIndex", [
+          getAddress(cooperative),
+          index,
+        ]),
       },
     ],
     `# Exchange index of ${getAddress(cooperative)}: ${formatHours(index)}`,
@@ -230,7 +226,7 @@ export function statusProposal(
     [
       {
         target: getAddress(union),
-        calldata: registry.encodeFunctionData(change, [getAddress(cooperative)]),
+        calldata: registryInterface.encodeFunctionData(change, [getAddress(cooperative)]),
       },
     ],
     `# ${titles[change]} ${getAddress(cooperative)}`,

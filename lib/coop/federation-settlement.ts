@@ -15,7 +15,7 @@ import {
   HolisticGovernor__factory,
   RedemptionTreasury__factory,
 } from "../../typechain-types/index.js";
-import { type Federation, explainFederationError } from "./federation.js";
+import { type Federation, federationExplainer } from "./federation.js";
 import {
   type SettlementPart,
   settlementProposal,
@@ -109,7 +109,7 @@ export async function proposeSettlement(
     governor.propose,
     proposeArgs(proposal),
     [...fed.interfaces, governor.interface, treasury.interface],
-    explainFederationError,
+    federationExplainer(fed),
   );
   const created = sent.receipt.logs
     .map((log) => governor.interface.parseLog(log))

@@ -24,6 +24,13 @@ import {
   type HolisticGovernor,
   type WorkHours,
 } from "../../typechain-types/index.js";
+import {
+  type MemberState,
+  coopLabel,
+  federationErrorWords,
+  paymentRefusal,
+  statusText,
+} from "../federation/view.js";
 import { explainError } from "./explain.js";
 import { duration } from "./time.js";
 
@@ -55,9 +62,6 @@ export interface Federation {
   governor: HolisticGovernor;
   interfaces: Interface[];
 }
-
-/** `IFederationRegistry.Status` names. */
-export const STATUS_NAMES = ["not a member", "active", "frozen", "retired"] as const;
 
 function federationFile(chainId: bigint, dir: string): string {
   return path.join(dir, deploymentIdOf(chainId), "federation.json");
@@ -130,9 +134,42 @@ export function resolveCoop(fed: Federation, text: string, option: string): stri
   throw new CliError(`${option} ${wanted} is not a cooperative of the federation (${known})`);
 }
 
-function label(fed: Federation, hours: string): string {
+/** "Bakery (BAKE)" for a cooperative the federation's record lists, else undefined. */
+function recordedLabel(
+  fed: { addresses: Pick<FederationAddresses, "coops"> },
+  hours: string,
+): string | undefined {
   const c = fed.addresses.coops.find((x) => x.hours === getAddress(hours));
-  return c === undefined ? getAddress(hours) : `${c.name} (${c.symbol})`;
+  return c === undefined ? undefined : coopLabel(c);
+}
+
+/** A cooperative's name and symbol: from the federation's record, else from its token. */
+async function coopOf(
+  fed: Federation,
+  hours: string,
+): Promise<{ name: string; symbol: string; hours: string }> {
+  const recorded = fed.addresses.coops.find((x) => x.hours === getAddress(hours));
+  if (recorded !== undefined) return recorded;
+  const token = WorkHours__factory.connect(hours, fed.signer);
+  const [name, symbol] = await Promise.all([token.name(), token.symbol()]);
+  return { name, symbol, hours: getAddress(hours) };
+}
+
+/** `ClearingUnion.member` as the shared view reads it. */
+function memberState(m: Awaited<ReturnType<ClearingUnion["member"]>>): MemberState {
+  return {
+    status: Number(m.status),
+    balance: m.balance,
+    index: m.index,
+    limits: {
+      debitLimit: m.limits.debitLimit,
+      outflowAllowance: m.limits.outflowAllowance,
+      surplusCap: m.limits.surplusCap,
+      inflowAllowance: m.limits.inflowAllowance,
+    },
+    outflowLeft: m.outflowLeft,
+    inflowLeft: m.inflowLeft,
+  };
 }
 
 /** Signed hours, e.g. "-12.5" or "+3". */
@@ -169,7 +206,7 @@ export async function federationStatus(fed: Federation): Promise<{
     members.push({
       hours: c.hours,
       label: `${c.name} (${c.symbol})`,
-      status: STATUS_NAMES[Number(m.status)] ?? String(m.status),
+      status: statusText(Number(m.status)),
       balance: m.balance,
       debitLimit: m.limits.debitLimit,
       surplusCap: m.limits.surplusCap,
@@ -201,47 +238,15 @@ export function statusLines(s: Awaited<ReturnType<typeof federationStatus>>): st
   return lines;
 }
 
-/** Words for the federation's errors, with figures in hours. */
-export function explainFederationError(error: ErrorDescription): string | undefined {
-  const a = error.args;
-  switch (error.name) {
-    case "ClearingUnionDebitLimitExceeded":
-      return `${a[0]} stands at ${signedHours(a[1])} hours; paying ${formatHours(a[2])} more would pass its debit limit of ${formatHours(a[3])}`;
-    case "ClearingUnionSurplusCapExceeded":
-      return `${a[0]} stands at ${signedHours(a[1])} hours; receiving ${formatHours(a[2])} more would pass its surplus cap of ${formatHours(a[3])}`;
-    case "ClearingUnionOutflowAllowanceExceeded":
-      return `${a[0]} has paid ${formatHours(a[1])} of its ${formatHours(a[3])} hours this period; ${formatHours(a[2])} more do not fit`;
-    case "ClearingUnionInflowAllowanceExceeded":
-      return `${a[0]} has received ${formatHours(a[1])} of its ${formatHours(a[3])} hours this period; ${formatHours(a[2])} more do not fit`;
-    case "ClearingUnionFrozen":
-      return `${a[0]} is frozen: it can receive payments but not pay`;
-    case "ClearingUnionUnknownCooperative":
-      return `${a[0]} is not an active member of the federation`;
-    case "ClearingUnionInsufficientOutput":
-      return `the payment would deliver ${formatHours(a[0])} hours, below the minimum ${formatHours(a[1])}`;
-    case "ClearingUnionZeroAmount":
-      return "the payment is worth nothing at the current indices";
-    case "FederationIndexChangeTooLarge":
-      return `the index of ${a[0]} may move at most ${formatHours(a[3])} from ${formatHours(a[1])} this period; ${formatHours(a[2])} is further`;
-    case "FederationMissingRole":
-      return `${a[0]} has not granted the clearing union its role: its members must vote to join first`;
-    case "ClearingUnionSettlementClosed":
-      return "the federation has set no settlement rate; settlement is closed";
-    case "ClearingUnionNotTreasury":
-      return `only the treasury of ${a[0]} settles its debit, by its own vote (not ${a[1]})`;
-    case "ClearingUnionSettlementExceedsDebit":
-      return `${a[0]} stands at ${signedHours(a[1])} hours; settling ${formatHours(a[2])} would take it above zero`;
-    case "ClearingUnionSettlementExceedsSurplus":
-      return `${a[0]} is owed ${signedHours(a[1])} hours; settling ${formatHours(a[2])} with it would take it below zero`;
-    case "ClearingUnionSettlementAssetMismatch":
-      return `the creditor's treasury ${a[0]} keeps another reserve (${a[1]}) than the settlement asset (${a[2]})`;
-    case "TreasuryNotFederation":
-      return `${a[0]} is not the clearing union the cooperative voted to join`;
-    case "FederationRetireWithDebt":
-      return `${a[0]} owes ${formatHours(-BigInt(a[1]))} hours to the federation and cannot retire`;
-    default:
-      return explainError(error);
-  }
+/**
+ * Words for the federation's errors, with figures in hours and cooperatives by name: the shared
+ * words of `lib/federation/view.ts` (which the web app shows too), then the project's others.
+ */
+export function federationExplainer(fed: {
+  addresses: Pick<FederationAddresses, "coops">;
+}): (error: ErrorDescription) => string {
+  return (error) =>
+    federationErrorWords(error, (address) => recordedLabel(fed, address)) ?? explainError(error);
 }
 
 /** What `pay` will do, from the chain's current figures. */
@@ -270,37 +275,21 @@ export async function pay(
   args: { from: string; to: string; recipient: string; amount: bigint; slippageBps: bigint },
 ): Promise<Paid> {
   const { from, to, recipient, amount } = args;
-  if (getAddress(from) === getAddress(to))
-    throw new CliError("the payer's and the recipient's cooperative are the same; use a transfer");
-  const [payer, receiver] = await Promise.all([fed.union.member(from), fed.union.member(to)]);
-  if (payer.status === 2n)
-    throw new CliError(`${label(fed, from)} is frozen: it can receive but not pay`);
-  if (payer.status !== 1n) throw new CliError(`${label(fed, from)} is not an active member`);
-  if (receiver.status !== 1n && receiver.status !== 2n)
-    throw new CliError(`${label(fed, to)} is not a member`);
-  const held = await WorkHours__factory.connect(from, fed.signer).balanceOf(fed.signer.address);
-  if (held < amount)
-    throw new CliError(
-      `${fed.signer.address} holds ${formatHours(held)} hours of ${label(fed, from)}, needs ${formatHours(amount)}`,
-    );
-  const [value, hoursOut] = await fed.union.quote(from, to, amount);
-  if (hoursOut === 0n) throw new CliError("the payment is worth nothing at the current indices");
-  if (payer.balance - value < -payer.limits.debitLimit)
-    throw new CliError(
-      `${label(fed, from)} stands at ${signedHours(payer.balance)} hours; paying ${formatHours(value)} more would pass its debit limit of ${formatHours(payer.limits.debitLimit)}`,
-    );
-  if (receiver.balance + value > receiver.limits.surplusCap)
-    throw new CliError(
-      `${label(fed, to)} stands at ${signedHours(receiver.balance)} hours; receiving ${formatHours(value)} more would pass its surplus cap of ${formatHours(receiver.limits.surplusCap)}`,
-    );
-  if (value > payer.outflowLeft)
-    throw new CliError(
-      `${label(fed, from)} may pay ${formatHours(payer.outflowLeft)} more hours this period; the payment is worth ${formatHours(value)}`,
-    );
-  if (value > receiver.inflowLeft)
-    throw new CliError(
-      `${label(fed, to)} may receive ${formatHours(receiver.inflowLeft)} more hours this period; the payment is worth ${formatHours(value)}`,
-    );
+  const [payer, receiver, held, [value, hoursOut]] = await Promise.all([
+    fed.union.member(from),
+    fed.union.member(to),
+    WorkHours__factory.connect(from, fed.signer).balanceOf(fed.signer.address),
+    fed.union.quote(from, to, amount),
+  ]);
+  const refusal = paymentRefusal({
+    from: { coop: await coopOf(fed, from), state: memberState(payer) },
+    to: { coop: await coopOf(fed, to), state: memberState(receiver) },
+    held,
+    hoursIn: amount,
+    value,
+    hoursOut,
+  });
+  if (refusal !== undefined) throw new CliError(refusal);
   const minOut = (hoursOut * (10_000n - args.slippageBps)) / 10_000n;
   const plan = { from, to, recipient, amount, value, hoursOut, minOut };
   const sent = await send(
@@ -308,7 +297,7 @@ export async function pay(
     fed.union.pay,
     [from, to, recipient, amount, minOut],
     fed.interfaces,
-    explainFederationError,
+    federationExplainer(fed),
   );
   return { ...sent, plan };
 }
@@ -340,7 +329,7 @@ export async function proposeFederation(
     fed.governor.propose,
     proposeArgs(proposal),
     fed.interfaces,
-    explainFederationError,
+    federationExplainer(fed),
   );
   const created = sent.receipt.logs
     .map((log) => fed.governor.interface.parseLog(log))

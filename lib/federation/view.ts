@@ -6,7 +6,7 @@
  * chain returns (hours as 1e18, an index as 1e18 federation hours per hour), with no node or file
  * access, so that the web app and the CLI word them alike.
  */
-import { getAddress, Interface } from "ethers";
+import { getAddress, Interface, ZeroAddress } from "ethers";
 
 import type { ErrorLike } from "../errors/explain.js";
 import { durationText } from "../format/durations.js";
@@ -265,6 +265,8 @@ export function federationErrorWords(
     return nameOf(address) ?? address;
   };
   const h = (value: unknown) => hoursText(BigInt(value as bigint));
+  const assetText = (value: unknown) =>
+    value === ZeroAddress ? "RBTC" : getAddress(value as string);
   const signed = (value: unknown) => {
     const v = BigInt(value as bigint);
     return v < 0n ? `-${hoursText(-v)}` : hoursText(v);
@@ -297,13 +299,27 @@ export function federationErrorWords(
       return `the exchange index of ${coop(a[0])} may move at most ${formatHours(BigInt(a[3] as bigint))} from ${formatHours(BigInt(a[1] as bigint))} this period; ${formatHours(BigInt(a[2] as bigint))} is further`;
     case "FederationRetireWithDebt":
       return `${coop(a[0])} owes ${h(-BigInt(a[1] as bigint))} to the federation and cannot retire`;
+    case "ClearingUnionSettlementClosed":
+      return "the federation has set no settlement rate; settlement is closed";
+    case "ClearingUnionNotTreasury":
+      return `only the treasury of ${coop(a[0])} settles its debit, by its own vote (not ${getAddress(a[1] as string)})`;
+    case "ClearingUnionSettlementExceedsDebit":
+      return `${coop(a[0])} stands at ${signed(a[1])}; settling ${h(a[2])} would take it above zero`;
+    case "ClearingUnionSettlementExceedsSurplus":
+      return `${coop(a[0])} is owed ${signed(a[1])}; settling ${h(a[2])} with it would take it below zero`;
+    case "ClearingUnionSettlementAssetMismatch":
+      return `the creditor's treasury ${getAddress(a[0] as string)} keeps another reserve (${assetText(a[1])}) than the federation settles in (${assetText(a[2])})`;
+    case "TreasuryNotFederation":
+      return `${getAddress(a[0] as string)} is not the clearing union the cooperative voted to join`;
+    case "FederationVotesNotSeated":
+      return `${getAddress(a[0] as string)} holds no seat in the federation: only a cooperative's liaison votes`;
     default:
       return undefined;
   }
 }
 
 /** The functions a federation proposal calls on the clearing union (its registry). */
-const registryInterface = new Interface([
+export const registryInterface = new Interface([
   "function admit(address cooperative, address timelock, address treasury, uint256 index, (uint96 debitLimit, uint96 outflowAllowance, uint96 surplusCap, uint96 inflowAllowance) limits)",
   "function freeze(address cooperative)",
   "function unfreeze(address cooperative)",

@@ -9,7 +9,7 @@ import path from "node:path";
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { explainFederationError, saveFederation } from "../../lib/coop/federation.js";
+import { federationExplainer, saveFederation } from "../../lib/coop/federation.js";
 import { proposalIdHex, proposalRef } from "../../lib/governance/refs.js";
 import { type Proposal, proposalId, proposeArgs, withProposer } from "../../lib/proposals.js";
 import type { Outcome } from "../cli/harness.js";
@@ -116,7 +116,7 @@ describe("coop federation", function () {
           slippage: "0",
           from: "1",
         }),
-        /Bakery \(BAKE\) may pay 80 more hours this period; the payment is worth 81/,
+        /Bakery \(BAKE\) may pay 80 hours more this period \(of 80 hours\), and this payment is worth 81 hours/,
       );
     });
 
@@ -131,7 +131,7 @@ describe("coop federation", function () {
           slippage: "0",
           from: "7",
         }),
-        /holds 0 hours of Bakery \(BAKE\), needs 1/,
+        /you hold 0 BAKE hours, not enough to pay 1 BAKE hour/,
       );
     });
 
@@ -212,7 +212,7 @@ describe("coop federation", function () {
         slippage: "0",
         from: "3",
       }),
-      /Workshop \(TOOL\) is frozen: it can receive but not pay/,
+      /Workshop \(TOOL\) is frozen by the federation: its members can receive payments but not pay/,
     );
   });
 
@@ -399,10 +399,11 @@ describe("coop federation", function () {
         );
       });
 
-      it("explains the union's settlement refusals in words and hours", function () {
+      it("explains the union's settlement refusals in words and hours", async function () {
         const union = local.union.interface;
+        const explainer = federationExplainer({ addresses: await addressesOf(local) });
         const explain = (name: string, args: unknown[]) =>
-          explainFederationError(union.parseError(union.encodeErrorResult(name, args))!);
+          explainer(union.parseError(union.encodeErrorResult(name, args))!);
         const bake = local.coops[0].hours;
         expect(
           explain("ClearingUnionSettlementExceedsDebit", [
@@ -410,7 +411,7 @@ describe("coop federation", function () {
             -30n * 10n ** 18n,
             50n * 10n ** 18n,
           ]),
-        ).to.equal(`${bake} stands at -30 hours; settling 50 would take it above zero`);
+        ).to.equal("Bakery (BAKE) stands at -30 hours; settling 50 hours would take it above zero");
         expect(explain("ClearingUnionSettlementClosed", [])).to.match(/settlement is closed/);
       });
 
@@ -452,7 +453,7 @@ describe("federation demo", function () {
     const lines: string[] = [];
     const outcome = await runFederationDemo(connection, (line) => lines.push(line));
     expect(outcome.balances.reduce((a, b) => a + b, 0n)).to.equal(0n);
-    expect(outcome.refusal).to.match(/may receive 25 more hours this period/);
+    expect(outcome.refusal).to.match(/may receive 25 hours more this period/);
     expect(outcome.frozenRefusal).to.match(/is frozen/);
     expect(outcome.multiHopOut).to.be.greaterThan(0n);
     expect(lines.join("\n")).to.not.match(/(ClearingUnion|Federation)[A-Z]\w*\(/);
