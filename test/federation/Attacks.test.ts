@@ -1,0 +1,219 @@
+/**
+ * Attacks on the federation found by review, each carried out against the contracts as they
+ * stand. A test here that fails shows a fault that is not fixed yet (its name says what the fault
+ * is); one that passes shows the attack fails.
+ */
+import { expect } from "chai";
+
+import {
+  ClearingUnion__factory,
+  RedemptionTreasury__factory,
+  WorkHours__factory,
+} from "../../typechain-types/index.js";
+import {
+  FEDERATION_ROLE,
+  HOUR,
+  LIMITS,
+  MAX_INDEX_CHANGE_BPS,
+  ONE,
+  PERIOD,
+  deployFederation,
+  earn,
+  ethers,
+  networkHelpers,
+} from "./fixtures.js";
+
+const { loadFixture } = networkHelpers;
+const RBTC = 10n ** 18n;
+/** 100 federation hours per RBTC. */
+const RATE = 100n * ONE;
+
+/**
+ * Three cooperatives A, B and C with native-RBTC treasuries (each governed by its timelock
+ * signer). Alice of A has paid 50 hours to bob of B: A owes 50, B is owed 50. A's pools hold
+ * 2 RBTC. The federation's rate is 100 hours per RBTC.
+ */
+async function settlingFederation() {
+  const now = BigInt(await networkHelpers.time.latest());
+  await networkHelpers.time.increaseTo((now / PERIOD + 1n) * PERIOD + 60n);
+  const [federation, timelockA, timelockB, timelockC, alice, bob, , , eve] =
+    await ethers.getSigners();
+  const union = await new ClearingUnion__factory(federation).deploy(
+    federation.address,
+    PERIOD,
+    MAX_INDEX_CHANGE_BPS,
+    "Confoederatio Federation",
+  );
+  const coops = [];
+  for (const [symbol, timelock] of [
+    ["HA", timelockA],
+    ["HB", timelockB],
+    ["HC", timelockC],
+  ] as const) {
+    const work = await new WorkHours__factory(timelock).deploy(symbol, symbol, timelock.address);
+    await work.grantRole(await work.MINTER_ROLE(), timelock.address);
+    await work.grantRole(FEDERATION_ROLE, await union.getAddress());
+    const treasury = await new RedemptionTreasury__factory(timelock).deploy(
+      await work.getAddress(),
+      ethers.ZeroAddress,
+      timelock.address,
+      0n,
+      0,
+      0,
+      0,
+    );
+    coops.push({ work, treasury, timelock, hours: await work.getAddress() });
+  }
+  const [a, b, c] = coops;
+  for (const coop of [a, b]) {
+    await union.admit(
+      coop.hours,
+      coop.timelock.address,
+      await coop.treasury.getAddress(),
+      ONE,
+      LIMITS,
+    );
+  }
+  await earn(a.work.connect(a.timelock), [alice.address], 200n * HOUR);
+  await union.connect(alice).pay(a.hours, b.hours, bob.address, 50n * HOUR, 0n);
+  await a.treasury.connect(alice).deposit(2n * RBTC, { value: 2n * RBTC });
+  await union.setSettlement(ethers.ZeroAddress, RATE);
+  return { union, a, b, c, federation, alice, bob, eve };
+}
+
+describe("Federation attacks", function () {
+  describe("settlement", function () {
+    it("FAULT (no bound on the value): a rate lowered between the debtor's vote and its execution makes the debtor pay full reserve for a fraction of the debit", async function () {
+      const { union, a, b } = await loadFixture(settlingFederation);
+      // A's members vote to settle 0.5 RBTC, worth 50 hours at the rate they see (100 per RBTC).
+      const amount = RBTC / 2n;
+      const valueVoted = (amount * RATE) / ONE;
+      expect(valueVoted).to.equal(50n * HOUR);
+      // Before the debtor's queued action runs, the creditors' majority lowers the rate a
+      // hundredfold (a federation proposal is as public as the debtor's; anyone may execute
+      // the debtor's queued proposal once the rate has moved).
+      await union.setSettlement(ethers.ZeroAddress, RATE / 100n);
+      // The debtor's action must not settle at a value below the one its members voted.
+      await expect(
+        a.treasury.connect(a.timelock).settleFederation(await union.getAddress(), b.hours, amount),
+      ).to.be.revert(ethers);
+      // (today it goes through: A's pools lose 0.5 RBTC and A's debit falls by half an hour)
+    });
+
+    it("FAULT (treasury not bound to the cooperative): the federation admits a cooperative with another cooperative's treasury (a settlement owed to it would be paid into that one)", async function () {
+      const { union, b, c } = await loadFixture(settlingFederation);
+      // C is admitted with B's treasury: nothing ties the treasury to C's hours.
+      await expect(
+        union.admit(c.hours, c.timelock.address, await b.treasury.getAddress(), ONE, LIMITS),
+      ).to.be.revert(ethers);
+    });
+
+    it("holds: a settlement paid into the creditor's treasury books exactly what the debtor's pools lost, and the balances still sum to zero", async function () {
+      const { union, a, b } = await loadFixture(settlingFederation);
+      const [aSub, aCom] = await a.treasury.pools();
+      const [bSub, bCom] = await b.treasury.pools();
+      await a.treasury
+        .connect(a.timelock)
+        .settleFederation(await union.getAddress(), b.hours, RBTC / 4n);
+      const [aSub2, aCom2] = await a.treasury.pools();
+      const [bSub2, bCom2] = await b.treasury.pools();
+      expect(aSub - aSub2 + (aCom - aCom2)).to.equal(RBTC / 4n);
+      expect(bSub2 - bSub + (bCom2 - bCom)).to.equal(RBTC / 4n);
+      expect(
+        (await union.clearingBalance(a.hours)) + (await union.clearingBalance(b.hours)),
+      ).to.equal(0n);
+      expect(await ethers.provider.getBalance(await union.getAddress())).to.equal(0n);
+    });
+
+    it("holds: a debtor cannot settle past zero into surplus, in two steps either", async function () {
+      const { union, a, b } = await loadFixture(settlingFederation);
+      await a.treasury
+        .connect(a.timelock)
+        .settleFederation(await union.getAddress(), b.hours, (RBTC * 49n) / 100n);
+      await expect(
+        a.treasury
+          .connect(a.timelock)
+          .settleFederation(await union.getAddress(), b.hours, (RBTC * 2n) / 100n),
+      ).to.be.revertedWithCustomError(union, "ClearingUnionSettlementExceedsDebit");
+    });
+
+    it("holds: a retired creditor can still be paid, and only down to zero", async function () {
+      const { union, a, b } = await loadFixture(settlingFederation);
+      await union.retire(b.hours);
+      await a.treasury
+        .connect(a.timelock)
+        .settleFederation(await union.getAddress(), b.hours, RBTC / 2n);
+      expect(await union.clearingBalance(b.hours)).to.equal(0n);
+      expect(await union.clearingBalance(a.hours)).to.equal(0n);
+    });
+  });
+
+  describe("exchange index", function () {
+    it("FAULT (bound per calendar period only): two bounded moves a few seconds apart across a period boundary move the index by twice the bound", async function () {
+      const { union, a } = await loadFixture(deployFederation);
+      const bound = (ONE * MAX_INDEX_CHANGE_BPS) / 10_000n;
+      const period = await union.currentPeriod();
+      // the last seconds of a period: one full move down
+      await networkHelpers.time.setNextBlockTimestamp((period + 1n) * PERIOD - 2n);
+      await union.setIndex(a, ONE - bound);
+      // the first second of the next: another full move down
+      await networkHelpers.time.setNextBlockTimestamp((period + 1n) * PERIOD);
+      const second = ((ONE - bound) * (10_000n - MAX_INDEX_CHANGE_BPS)) / 10_000n;
+      // within two seconds the index would fall by about twice the bound (9.75% for a 5% bound)
+      await expect(union.setIndex(a, second)).to.be.revertedWithCustomError(
+        union,
+        "FederationIndexChangeTooLarge",
+      );
+    });
+  });
+
+  describe("pay", function () {
+    it("holds: payments of one wei each count a millionth of an hour each against the allowance", async function () {
+      const { union, a, b, alice, bob } = await loadFixture(deployFederation);
+      const unit = await union.USAGE_UNIT();
+      for (let i = 0; i < 5; i++) await union.connect(alice).pay(a, b, bob.address, 1n, 0n);
+      expect((await union.member(a)).outflowLeft).to.equal(LIMITS.outflowAllowance - 5n * unit);
+      expect(await union.clearingBalance(a)).to.equal(-5n);
+      expect(await union.clearingBalance(b)).to.equal(5n);
+    });
+
+    it("holds: a round trip A → B → A at odd indices returns at most what was paid", async function () {
+      const { union, a, b, alice } = await loadFixture(deployFederation);
+      await union.setIndex(b, ONE + ONE / 21n);
+      const before = await ethersBalance(union, a, alice.address);
+      const out = await union
+        .connect(alice)
+        .pay.staticCall(a, b, alice.address, 7n * HOUR + 3n, 0n);
+      await union.connect(alice).pay(a, b, alice.address, 7n * HOUR + 3n, 0n);
+      const back = await union.connect(alice).pay.staticCall(b, a, alice.address, out, 0n);
+      await union.connect(alice).pay(b, a, alice.address, out, 0n);
+      const after = await ethersBalance(union, a, alice.address);
+      expect(back).to.be.lte(7n * HOUR + 3n);
+      expect(after).to.be.lte(before);
+      // the union keeps the rounding: A is left a little in surplus, B a little in debt
+      expect((await union.clearingBalance(a)) + (await union.clearingBalance(b))).to.equal(0n);
+    });
+
+    it("holds: the usage of the last period does not carry into the next, nor reset twice within one", async function () {
+      const { union, a, b, alice, bob } = await loadFixture(deployFederation);
+      const period = await union.currentPeriod();
+      await networkHelpers.time.setNextBlockTimestamp((period + 1n) * PERIOD - 1n);
+      await union.connect(alice).pay(a, b, bob.address, 80n * HOUR, 0n);
+      await networkHelpers.time.setNextBlockTimestamp((period + 1n) * PERIOD);
+      await union.connect(bob).pay(b, a, alice.address, 80n * HOUR, 0n);
+      await union.connect(alice).pay(a, b, bob.address, 80n * HOUR, 0n);
+      await expect(union.connect(alice).pay(a, b, bob.address, 1n, 0n))
+        .to.be.revertedWithCustomError(union, "ClearingUnionOutflowAllowanceExceeded")
+        .withArgs(a, LIMITS.outflowAllowance, 1n, LIMITS.outflowAllowance);
+    });
+  });
+});
+
+async function ethersBalance(
+  union: Awaited<ReturnType<typeof deployFederation>>["union"],
+  cooperative: string,
+  account: string,
+): Promise<bigint> {
+  const work = WorkHours__factory.connect(cooperative, union.runner);
+  return work.balanceOf(account);
+}
