@@ -108,6 +108,15 @@ describe("Federation attacks", function () {
       ).to.be.revert(ethers);
     });
 
+    it("FAULT (rate range): a reserve token of six decimals cannot be priced above 0.079 hours a token", async function () {
+      const { union, eve } = await loadFixture(settlingFederation);
+      // 100 hours per whole token of 6 decimals: value = amount * rate / 1e18 with amount = 1e6
+      const rate = (100n * HOUR * ONE) / 10n ** 6n;
+      await expect(union.setSettlement(eve.address, rate))
+        .to.emit(union, "SettlementUpdated")
+        .withArgs(eve.address, rate);
+    });
+
     it("holds: a settlement paid into the creditor's treasury books exactly what the debtor's pools lost, and the balances still sum to zero", async function () {
       const { union, a, b } = await loadFixture(settlingFederation);
       const [aSub, aCom] = await a.treasury.pools();

@@ -142,6 +142,40 @@ describe("coop federation", function () {
       );
     });
 
+    it("a payment to the zero address, in words (found by review: it named the token's error)", async function () {
+      expectRefusal(
+        await coop(["pay"], {
+          fromCoop: "BAKE",
+          toCoop: "CARE",
+          to: "0x0000000000000000000000000000000000000000",
+          hours: "1",
+          slippage: "0",
+          from: "1",
+        }),
+        /^error: the recipient is the zero address/,
+      );
+    });
+
+    it("an exchange index beyond the per-period bound (found by review: it was proposed)", async function () {
+      expectRefusal(
+        await coop(["propose", "index"], { coop: "TOOL", index: "1.2", from: "1" }),
+        /the exchange index of Workshop \(TOOL\) may move at most 0\.05 from 1 a period; 1\.2 is further/,
+      );
+    });
+
+    it("retiring a cooperative in debt (found by review: it was proposed)", async function () {
+      const [bake, care] = local.coops;
+      await (
+        await local.union
+          .connect(bake.founder)
+          .pay(bake.hours, care.hours, care.founder.address, 10n ** 18n, 0n)
+      ).wait();
+      expectRefusal(
+        await coop(["propose", "retire"], { coop: "BAKE", from: "1" }),
+        /Bakery \(BAKE\) owes 1 hour to the federation and cannot retire/,
+      );
+    });
+
     it("limits that are not amounts", async function () {
       expectRefusal(
         await coop(["propose", "limits"], {
