@@ -26,9 +26,12 @@ import {
 } from "../../typechain-types/index.js";
 import {
   type MemberState,
+  MemberStatus,
   coopLabel,
   federationErrorWords,
+  indexChangeRefusal,
   paymentRefusal,
+  retireRefusal,
   statusText,
 } from "../federation/view.js";
 import { explainError } from "./explain.js";
@@ -170,6 +173,27 @@ function memberState(m: Awaited<ReturnType<ClearingUnion["member"]>>): MemberSta
     outflowLeft: m.outflowLeft,
     inflowLeft: m.inflowLeft,
   };
+}
+
+/**
+ * Refuses, before anything is proposed, an index change the registry's per-period bound could
+ * not carry out from the index in force now, and the retirement of a cooperative in debt.
+ */
+export async function checkFederationChange(
+  fed: Federation,
+  cooperative: string,
+  change: { index: bigint } | "retire",
+): Promise<void> {
+  const member = await fed.union.member(cooperative);
+  // a cooperative that is not a member gets the registry's status error, in words, when voted
+  const status = Number(member.status);
+  if (status !== MemberStatus.Active && status !== MemberStatus.Frozen) return;
+  const label = recordedLabel(fed, cooperative) ?? getAddress(cooperative);
+  const refusal =
+    change === "retire"
+      ? retireRefusal(label, member.balance)
+      : indexChangeRefusal(label, member.index, change.index, await fed.union.maxIndexChangeBps());
+  if (refusal !== undefined) throw new CliError(refusal);
 }
 
 /** Signed hours, e.g. "-12.5" or "+3". */

@@ -238,6 +238,30 @@ export function paymentRefusal(p: PaymentRequest): string | undefined {
   return undefined;
 }
 
+/**
+ * Why the federation could not carry out a proposal to set `label`'s exchange index from
+ * `current` to `proposed`, or undefined: an index moves at most `maxIndexChangeBps` of the index
+ * in force at the start of a period (the registry's bound), and a proposal executes in a later
+ * period than it is made, from the index then in force.
+ */
+export function indexChangeRefusal(
+  label: string,
+  current: bigint,
+  proposed: bigint,
+  maxIndexChangeBps: bigint,
+): string | undefined {
+  const maxChange = (current * maxIndexChangeBps) / BPS;
+  const change = proposed > current ? proposed - current : current - proposed;
+  if (change <= maxChange) return undefined;
+  return `the exchange index of ${label} may move at most ${formatHours(maxChange)} from ${formatHours(current)} a period; ${formatHours(proposed)} is further`;
+}
+
+/** Why `label` could not retire with its clearing `balance` (hours), or undefined. */
+export function retireRefusal(label: string, balance: bigint): string | undefined {
+  if (balance >= 0n) return undefined;
+  return `${label} owes ${hoursText(-balance)} to the federation and cannot retire`;
+}
+
 /** The quote in words: what the recipient receives, and the least with the slippage bound. */
 export function quoteText(
   to: Pick<RecordedCoop, "symbol">,
@@ -290,6 +314,8 @@ export function federationErrorWords(
       return `${coop(a[0])} has received ${h(a[1])} of its ${h(a[3])} this period; ${h(a[2])} more do not fit`;
     case "ClearingUnionInsufficientOutput":
       return `the recipient would receive ${formatHours(BigInt(a[0] as bigint))} hours, fewer than the ${formatHours(BigInt(a[1] as bigint))} the slippage bound allows: an exchange index changed; check the quote and pay again`;
+    case "ERC20InvalidReceiver":
+      return "the recipient is the zero address: nobody could use the hours; name a member's address";
     case "FederationWrongStatus":
     case "FederationAlreadyMember":
       return `${coop(a[0])} is ${statusText(Number(a[1]))}, so the federation cannot make this change`;
@@ -298,7 +324,7 @@ export function federationErrorWords(
     case "FederationIndexChangeTooLarge":
       return `the exchange index of ${coop(a[0])} may move at most ${formatHours(BigInt(a[3] as bigint))} from ${formatHours(BigInt(a[1] as bigint))} this period; ${formatHours(BigInt(a[2] as bigint))} is further`;
     case "FederationRetireWithDebt":
-      return `${coop(a[0])} owes ${h(-BigInt(a[1] as bigint))} to the federation and cannot retire`;
+      return retireRefusal(coop(a[0]), BigInt(a[1] as bigint));
     case "ClearingUnionSettlementClosed":
       return "the federation has set no settlement rate; settlement is closed";
     case "ClearingUnionNotTreasury":

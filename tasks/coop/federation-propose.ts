@@ -5,7 +5,12 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { CliError, runCommand } from "../../lib/cli/errors.js";
 import { parseAddress, parseAmount, required } from "../../lib/cli/parse.js";
-import { type Federation, proposeFederation, resolveCoop } from "../../lib/coop/federation.js";
+import {
+  type Federation,
+  checkFederationChange,
+  proposeFederation,
+  resolveCoop,
+} from "../../lib/coop/federation.js";
 import {
   type FederationLimits,
   admitProposal,
@@ -135,26 +140,20 @@ export async function proposeIndex(
     await runCommand(() => Promise.reject(error));
     return;
   }
-  await runProposal(hre, args.from, (fed) =>
-    indexProposal(
-      fed.addresses.union,
-      resolveCoop(fed, args.coop, "--coop"),
-      index,
-      fed.signer.address,
-    ),
-  );
+  await runProposal(hre, args.from, async (fed) => {
+    const cooperative = resolveCoop(fed, args.coop, "--coop");
+    await checkFederationChange(fed, cooperative, { index });
+    return indexProposal(fed.addresses.union, cooperative, index, fed.signer.address);
+  });
 }
 
 export function proposeStatus(change: "freeze" | "unfreeze" | "retire") {
   return (args: CoopArgs, hre: HardhatRuntimeEnvironment) =>
-    runProposal(hre, args.from, (fed) =>
-      statusProposal(
-        fed.addresses.union,
-        resolveCoop(fed, args.coop, "--coop"),
-        change,
-        fed.signer.address,
-      ),
-    );
+    runProposal(hre, args.from, async (fed) => {
+      const cooperative = resolveCoop(fed, args.coop, "--coop");
+      if (change === "retire") await checkFederationChange(fed, cooperative, "retire");
+      return statusProposal(fed.addresses.union, cooperative, change, fed.signer.address);
+    });
 }
 
 /** The federation's settlement asset (`--asset`, a token's address; RBTC when empty) and rate
