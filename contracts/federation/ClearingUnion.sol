@@ -101,7 +101,9 @@ contract ClearingUnion is FederationRegistry, ReentrancyGuardTransient, IClearin
     /// - the caller is `debtor`'s treasury, else {ClearingUnionNotTreasury}: the debtor settles by
     ///   its own vote, through its treasury's {IRedemptionTreasury-settleFederation};
     /// - `debtor` is active or frozen; `creditor` is any other cooperative ever admitted;
-    /// - the value is not zero; the debtor's balance stays at or below zero, else
+    /// - the value is not zero, and at least `minValue`, else {ClearingUnionSettlementBelowMinimum}:
+    ///   the debtor's vote names the value it pays for, so no change of the rate between its vote
+    ///   and its execution makes it pay more reserve for less; the debtor's balance stays at or below zero, else
     ///   {ClearingUnionSettlementExceedsDebit}; the creditor's at or above zero, else
     ///   {ClearingUnionSettlementExceedsSurplus};
     /// - the creditor's treasury keeps the settlement asset, else
@@ -113,7 +115,8 @@ contract ClearingUnion is FederationRegistry, ReentrancyGuardTransient, IClearin
     function settle(
         address debtor,
         address creditor,
-        uint256 amount
+        uint256 amount,
+        uint256 minValue
     ) external payable nonReentrant returns (uint256 value) {
         Settlement memory terms = _settlement;
         if (terms.rate == 0) revert ClearingUnionSettlementClosed();
@@ -122,23 +125,14 @@ contract ClearingUnion is FederationRegistry, ReentrancyGuardTransient, IClearin
             revert ClearingUnionNotTreasury(debtor, msg.sender);
         }
         if (debtor == creditor) revert ClearingUnionSameCooperative(debtor);
-        uint256 debtorState = _state[debtor];
-        uint256 creditorState = _state[creditor];
-        _checkMember(debtor, debtorState);
-        if (_statusOf(creditorState) == Status.None) {
+        _checkMember(debtor, _state[debtor]);
+        if (_statusOf(_state[creditor]) == Status.None) {
             revert ClearingUnionUnknownCooperative(creditor);
         }
         value = (amount * terms.rate) / ONE;
         if (value == 0) revert ClearingUnionZeroAmount();
-        int256 debtorBalance = _balanceOf(debtorState);
-        int256 creditorBalance = _balanceOf(creditorState);
-        int256 signedValue = SafeCast.toInt256(value);
-        if (debtorBalance + signedValue > 0) {
-            revert ClearingUnionSettlementExceedsDebit(debtor, debtorBalance, value);
-        }
-        if (creditorBalance - signedValue < 0) {
-            revert ClearingUnionSettlementExceedsSurplus(creditor, creditorBalance, value);
-        }
+        if (value < minValue) revert ClearingUnionSettlementBelowMinimum(value, minValue);
+        _settleBalances(debtor, creditor, value);
         address creditorTreasury = _treasuries[creditor];
         address reserve =
             creditorTreasury == address(0)
@@ -147,9 +141,6 @@ contract ClearingUnion is FederationRegistry, ReentrancyGuardTransient, IClearin
         if (creditorTreasury == address(0) || reserve != terms.asset) {
             revert ClearingUnionSettlementAssetMismatch(creditorTreasury, reserve, terms.asset);
         }
-        // the balances move toward zero by the same value: their sum stays zero
-        _state[debtor] = _withBalance(debtorState, debtorBalance + signedValue);
-        _state[creditor] = _withBalance(creditorState, creditorBalance - signedValue);
         emit Settled(debtor, creditor, amount, value);
         _forward(terms.asset, creditorTreasury, amount);
     }
@@ -249,6 +240,24 @@ contract ClearingUnion is FederationRegistry, ReentrancyGuardTransient, IClearin
                     (current << _PERIOD_SHIFT),
                 next
             );
+    }
+
+    /// @dev Moves `debtor`'s balance up and `creditor`'s down by `value`, neither past zero: their
+    /// sum stays zero.
+    function _settleBalances(address debtor, address creditor, uint256 value) private {
+        uint256 debtorState = _state[debtor];
+        uint256 creditorState = _state[creditor];
+        int256 debtorBalance = _balanceOf(debtorState);
+        int256 creditorBalance = _balanceOf(creditorState);
+        int256 signedValue = SafeCast.toInt256(value);
+        if (debtorBalance + signedValue > 0) {
+            revert ClearingUnionSettlementExceedsDebit(debtor, debtorBalance, value);
+        }
+        if (creditorBalance - signedValue < 0) {
+            revert ClearingUnionSettlementExceedsSurplus(creditor, creditorBalance, value);
+        }
+        _state[debtor] = _withBalance(debtorState, debtorBalance + signedValue);
+        _state[creditor] = _withBalance(creditorState, creditorBalance - signedValue);
     }
 
     /// @dev Receives exactly `amount` of `asset` from the caller (as `msg.value` for native RBTC)

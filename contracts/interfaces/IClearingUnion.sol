@@ -79,6 +79,10 @@ interface IClearingUnion is IFederationRegistry {
     /// @notice The creditor's `treasury` keeps `reserve`, not the settlement asset `asset`.
     error ClearingUnionSettlementAssetMismatch(address treasury, address reserve, address asset);
 
+    /// @notice The settlement is worth `value`, less than the `minValue` the debtor voted for (the
+    /// federation's rate fell between the debtor's vote and its execution).
+    error ClearingUnionSettlementBelowMinimum(uint256 value, uint256 minValue);
+
     /// @notice The settlement asset arrived as `received`, not the `amount` settled (a native
     /// payment of another value, or a token that takes a fee).
     error ClearingUnionSettlementPayment(uint256 amount, uint256 received);
@@ -116,12 +120,14 @@ interface IClearingUnion is IFederationRegistry {
 
     /// @notice Settles part of `debtor`'s debit with `amount` of the settlement asset, paid by
     /// `debtor`'s treasury into `creditor`'s treasury (where it is an inflow, split 75/25): the
-    /// debtor's balance rises and the creditor's falls by its value at the federation's rate.
+    /// debtor's balance rises and the creditor's falls by its value at the federation's rate,
+    /// which must be at least `minValue` (1e18 = one hour): the value the debtor's members voted.
     /// @return value The value settled, in the federation's unit (1e18 = one hour), rounded down.
     function settle(
         address debtor,
         address creditor,
-        uint256 amount
+        uint256 amount,
+        uint256 minValue
     ) external payable returns (uint256 value);
 
     /// @notice What paying `hoursIn` hours of `from` to `to` would be worth and mint now, before

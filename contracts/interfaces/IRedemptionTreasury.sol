@@ -353,7 +353,8 @@ interface IRedemptionTreasury {
 
     /// @notice Pays `amount` of the reserve out of both pools (75% subsistence, 25% commons) to
     /// settle part of the cooperative's debit in the federation's clearing `union`, which passes
-    /// it to `creditor`'s treasury as an inflow there.
+    /// it to `creditor`'s treasury as an inflow there, for a value of at least `minValue` in the
+    /// federation's unit (1e18 = one hour): the value the members voted for at the rate then.
     /// @dev Requirements: the caller has the governor role (the cooperative's own vote); `union`
     /// holds `FEDERATION_ROLE` on this cooperative's hours, else {TreasuryNotFederation}; both
     /// pools hold their part, else {TreasuryInsufficientPool}; the union accepts the settlement
@@ -364,7 +365,8 @@ interface IRedemptionTreasury {
     function settleFederation(
         address union,
         address creditor,
-        uint256 amount
+        uint256 amount,
+        uint256 minValue
     ) external returns (uint256 value);
 
     /// @notice Sets the redemption rate (reserve per whole hour). Zero closes redemption.

@@ -500,7 +500,8 @@ contract RedemptionTreasury is IRedemptionTreasury, AccessControl, ReentrancyGua
     function settleFederation(
         address union,
         address creditor,
-        uint256 amount
+        uint256 amount,
+        uint256 minValue
     ) external onlyGovernor nonReentrant returns (uint256 value) {
         if (amount == 0) revert TreasuryZeroAmount();
         if (!IAccessControl(address(_workHours)).hasRole(_FEDERATION_ROLE, union)) {
@@ -530,11 +531,12 @@ contract RedemptionTreasury is IRedemptionTreasury, AccessControl, ReentrancyGua
             value = IClearingUnion(union).settle{value: amount}(
                 address(_workHours),
                 creditor,
-                amount
+                amount,
+                minValue
             );
         } else {
             IERC20(_reserve).forceApprove(union, amount);
-            value = IClearingUnion(union).settle(address(_workHours), creditor, amount);
+            value = IClearingUnion(union).settle(address(_workHours), creditor, amount, minValue);
         }
         emit FederationSettled(union, creditor, amount, subsistence, commons, value);
     }

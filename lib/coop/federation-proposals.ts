@@ -237,7 +237,7 @@ export function statusProposal(
 const ZERO = "0x0000000000000000000000000000000000000000";
 const settlementRegistry = new Interface(["function setSettlement(address asset, uint256 rate)"]);
 const treasury = new Interface([
-  "function settleFederation(address union, address creditor, uint256 amount)",
+  "function settleFederation(address union, address creditor, uint256 amount, uint256 minValue)",
 ]);
 
 /** The federation's proposal to set the settlement asset (the zero address for native RBTC) and
@@ -339,6 +339,8 @@ export function settlementProposal(
         getAddress(union),
         p.creditor,
         p.amount,
+        // the value voted: a lower rate at execution reverts instead of settling less
+        p.value,
       ]),
     })),
     `# Settle ${formatHours(value)} hours of the federation debit with ${describe(total)}\n\n` +

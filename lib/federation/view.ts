@@ -333,6 +333,8 @@ export function federationErrorWords(
       return `${coop(a[0])} stands at ${signed(a[1])}; settling ${h(a[2])} would take it above zero`;
     case "ClearingUnionSettlementExceedsSurplus":
       return `${coop(a[0])} is owed ${signed(a[1])}; settling ${h(a[2])} with it would take it below zero`;
+    case "ClearingUnionSettlementBelowMinimum":
+      return `the settlement is now worth ${h(a[0])}, less than the ${h(a[1])} the cooperative voted for: the federation's rate changed; propose it again`;
     case "ClearingUnionSettlementAssetMismatch":
       return `the creditor's treasury ${getAddress(a[0] as string)} keeps another reserve (${assetText(a[1])}) than the federation settles in (${assetText(a[2])})`;
     case "TreasuryNotFederation":

@@ -83,7 +83,7 @@ async function settlingFederation() {
 
 describe("Federation attacks", function () {
   describe("settlement", function () {
-    it("FAULT (no bound on the value): a rate lowered between the debtor's vote and its execution makes the debtor pay full reserve for a fraction of the debit", async function () {
+    it("fixed (the debtor's action had no bound on the value): a rate lowered between the debtor's vote and its execution reverts instead of settling less for the same reserve", async function () {
       const { union, a, b } = await loadFixture(settlingFederation);
       // A's members vote to settle 0.5 RBTC, worth 50 hours at the rate they see (100 per RBTC).
       const amount = RBTC / 2n;
@@ -93,11 +93,20 @@ describe("Federation attacks", function () {
       // hundredfold (a federation proposal is as public as the debtor's; anyone may execute
       // the debtor's queued proposal once the rate has moved).
       await union.setSettlement(ethers.ZeroAddress, RATE / 100n);
-      // The debtor's action must not settle at a value below the one its members voted.
       await expect(
-        a.treasury.connect(a.timelock).settleFederation(await union.getAddress(), b.hours, amount),
-      ).to.be.revert(ethers);
-      // (today it goes through: A's pools lose 0.5 RBTC and A's debit falls by half an hour)
+        a.treasury
+          .connect(a.timelock)
+          .settleFederation(await union.getAddress(), b.hours, amount, valueVoted),
+      )
+        .to.be.revertedWithCustomError(union, "ClearingUnionSettlementBelowMinimum")
+        .withArgs(valueVoted / 100n, valueVoted);
+      expect(await union.clearingBalance(a.hours)).to.equal(-50n * HOUR);
+      // at the rate voted it settles
+      await union.setSettlement(ethers.ZeroAddress, RATE);
+      await a.treasury
+        .connect(a.timelock)
+        .settleFederation(await union.getAddress(), b.hours, amount, valueVoted);
+      expect(await union.clearingBalance(a.hours)).to.equal(0n);
     });
 
     it("FAULT (treasury not bound to the cooperative): the federation admits a cooperative with another cooperative's treasury (a settlement owed to it would be paid into that one)", async function () {
@@ -123,7 +132,7 @@ describe("Federation attacks", function () {
       const [bSub, bCom] = await b.treasury.pools();
       await a.treasury
         .connect(a.timelock)
-        .settleFederation(await union.getAddress(), b.hours, RBTC / 4n);
+        .settleFederation(await union.getAddress(), b.hours, RBTC / 4n, 0n);
       const [aSub2, aCom2] = await a.treasury.pools();
       const [bSub2, bCom2] = await b.treasury.pools();
       expect(aSub - aSub2 + (aCom - aCom2)).to.equal(RBTC / 4n);
@@ -138,11 +147,11 @@ describe("Federation attacks", function () {
       const { union, a, b } = await loadFixture(settlingFederation);
       await a.treasury
         .connect(a.timelock)
-        .settleFederation(await union.getAddress(), b.hours, (RBTC * 49n) / 100n);
+        .settleFederation(await union.getAddress(), b.hours, (RBTC * 49n) / 100n, 0n);
       await expect(
         a.treasury
           .connect(a.timelock)
-          .settleFederation(await union.getAddress(), b.hours, (RBTC * 2n) / 100n),
+          .settleFederation(await union.getAddress(), b.hours, (RBTC * 2n) / 100n, 0n),
       ).to.be.revertedWithCustomError(union, "ClearingUnionSettlementExceedsDebit");
     });
 
@@ -151,7 +160,7 @@ describe("Federation attacks", function () {
       await union.retire(b.hours);
       await a.treasury
         .connect(a.timelock)
-        .settleFederation(await union.getAddress(), b.hours, RBTC / 2n);
+        .settleFederation(await union.getAddress(), b.hours, RBTC / 2n, 0n);
       expect(await union.clearingBalance(b.hours)).to.equal(0n);
       expect(await union.clearingBalance(a.hours)).to.equal(0n);
     });

@@ -149,7 +149,7 @@ contract ClearingUnionHandler is Test {
         amount = bound(amount, 1, subsistence + commons + 1);
         int256 debtorBefore = union.clearingBalance(address(coops[d]));
         int256 creditorBefore = union.clearingBalance(address(coops[c]));
-        try treasuries[d].settleFederation(address(union), address(coops[c]), amount) returns (
+        try treasuries[d].settleFederation(address(union), address(coops[c]), amount, 0) returns (
             uint256 value
         ) {
             ++settlements;

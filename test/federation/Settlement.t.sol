@@ -90,7 +90,7 @@ contract SettlementFuzzTest is Test {
                 )
             );
         }
-        uint256 settled = treasuryA.settleFederation(address(union), address(b), amount);
+        uint256 settled = treasuryA.settleFederation(address(union), address(b), amount, value);
         if (value == 0 || value > debt) return;
         assertEq(settled, value);
         assertEq(union.clearingBalance(address(a)), -int256(debt) + int256(value));
@@ -102,6 +102,31 @@ contract SettlementFuzzTest is Test {
         assertEq(subB, (amount * 7_500) / 10_000);
         assertEq(address(treasuryB).balance, amount);
         assertEq(address(union).balance, 0);
+    }
+
+    /// A settlement worth less than the value the debtor voted for reverts, whatever the rate
+    /// did in between: the debtor never pays more reserve for less debit.
+    function testFuzz_settlementBelowTheVotedValueReverts(
+        uint256 amount,
+        uint256 votedRate,
+        uint256 rate
+    ) public {
+        amount = bound(amount, 1, 1e20);
+        votedRate = bound(votedRate, 1e18, 1e22);
+        rate = bound(rate, 1, votedRate - 1);
+        uint256 minValue = (amount * votedRate) / 1e18;
+        _owe(1e24, amount);
+        union.setSettlement(address(0), rate);
+        uint256 value = (amount * rate) / 1e18;
+        vm.assume(value != 0 && value < minValue);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IClearingUnion.ClearingUnionSettlementBelowMinimum.selector,
+                value,
+                minValue
+            )
+        );
+        treasuryA.settleFederation(address(union), address(b), amount, minValue);
     }
 
     /// Only the debtor's own treasury settles its debit.
@@ -119,6 +144,6 @@ contract SettlementFuzzTest is Test {
                 caller
             )
         );
-        union.settle{value: amount}(address(a), address(b), amount);
+        union.settle{value: amount}(address(a), address(b), amount, 0);
     }
 }

@@ -108,7 +108,7 @@ describe("ClearingUnion settlement", function () {
         const { union, a, b } = await loadFixture(fixture);
         const union_ = await union.getAddress();
         const amount = RBTC / 5n; // 20 hours at 100 hours per RBTC
-        await expect(a.treasury.connect(a.timelock).settleFederation(union_, b.hours, amount))
+        await expect(a.treasury.connect(a.timelock).settleFederation(union_, b.hours, amount, 0n))
           .to.emit(union, "Settled")
           .withArgs(a.hours, b.hours, amount, 20n * HOUR)
           .and.to.emit(a.treasury, "FederationSettled")
@@ -131,10 +131,10 @@ describe("ClearingUnion settlement", function () {
         const { union, a, b } = await loadFixture(fixture);
         const union_ = await union.getAddress();
         const all = RBTC / 2n; // 50 hours
-        await expect(a.treasury.connect(a.timelock).settleFederation(union_, b.hours, all + 1n))
+        await expect(a.treasury.connect(a.timelock).settleFederation(union_, b.hours, all + 1n, 0n))
           .to.be.revertedWithCustomError(union, "ClearingUnionSettlementExceedsDebit")
           .withArgs(a.hours, -50n * HOUR, 50n * HOUR + 100n);
-        await a.treasury.connect(a.timelock).settleFederation(union_, b.hours, all);
+        await a.treasury.connect(a.timelock).settleFederation(union_, b.hours, all, 0n);
         expect(await union.clearingBalance(a.hours)).to.equal(0n);
         expect(await union.clearingBalance(b.hours)).to.equal(0n);
       });
@@ -147,7 +147,7 @@ describe("ClearingUnion settlement", function () {
       await expect(
         a.treasury
           .connect(a.timelock)
-          .settleFederation(await union.getAddress(), c.hours, RBTC / 10n),
+          .settleFederation(await union.getAddress(), c.hours, RBTC / 10n, 0n),
       )
         .to.be.revertedWithCustomError(union, "ClearingUnionSettlementExceedsSurplus")
         .withArgs(c.hours, 0n, 10n * HOUR);
@@ -155,7 +155,9 @@ describe("ClearingUnion settlement", function () {
 
     it("a settlement the debtor's treasury did not send, from anyone, with any payment", async function () {
       const { union, a, b, alice } = await loadFixture(nativeFederation);
-      await expect(union.connect(alice).settle(a.hours, b.hours, RBTC / 10n, { value: RBTC / 10n }))
+      await expect(
+        union.connect(alice).settle(a.hours, b.hours, RBTC / 10n, 0n, { value: RBTC / 10n }),
+      )
         .to.be.revertedWithCustomError(union, "ClearingUnionNotTreasury")
         .withArgs(a.hours, alice.address);
       expect(await union.clearingBalance(a.hours)).to.equal(-50n * HOUR);
@@ -167,7 +169,7 @@ describe("ClearingUnion settlement", function () {
       await expect(
         b.treasury
           .connect(b.timelock)
-          .settleFederation(await union.getAddress(), a.hours, RBTC / 10n),
+          .settleFederation(await union.getAddress(), a.hours, RBTC / 10n, 0n),
       )
         .to.be.revertedWithCustomError(union, "ClearingUnionSettlementExceedsDebit")
         .withArgs(b.hours, 50n * HOUR, 10n * HOUR);
@@ -176,7 +178,7 @@ describe("ClearingUnion settlement", function () {
     it("a union the cooperative never voted to join", async function () {
       const { a, b, alice } = await loadFixture(nativeFederation);
       await expect(
-        a.treasury.connect(a.timelock).settleFederation(alice.address, b.hours, RBTC / 10n),
+        a.treasury.connect(a.timelock).settleFederation(alice.address, b.hours, RBTC / 10n, 0n),
       )
         .to.be.revertedWithCustomError(a.treasury, "TreasuryNotFederation")
         .withArgs(alice.address);
@@ -185,7 +187,9 @@ describe("ClearingUnion settlement", function () {
     it("anyone but the cooperative's governance", async function () {
       const { union, a, b, alice } = await loadFixture(nativeFederation);
       await expect(
-        a.treasury.connect(alice).settleFederation(await union.getAddress(), b.hours, RBTC / 10n),
+        a.treasury
+          .connect(alice)
+          .settleFederation(await union.getAddress(), b.hours, RBTC / 10n, 0n),
       ).to.be.revertedWithCustomError(a.treasury, "AccessControlUnauthorizedAccount");
     });
 
@@ -195,7 +199,7 @@ describe("ClearingUnion settlement", function () {
       await expect(
         a.treasury
           .connect(a.timelock)
-          .settleFederation(await union.getAddress(), b.hours, 3n * RBTC),
+          .settleFederation(await union.getAddress(), b.hours, 3n * RBTC, 0n),
       )
         .to.be.revertedWithCustomError(a.treasury, "TreasuryInsufficientPool")
         .withArgs(1n, (2n * RBTC * 3n) / 4n, (3n * RBTC * 3n) / 4n);
@@ -207,7 +211,7 @@ describe("ClearingUnion settlement", function () {
       await expect(
         a.treasury
           .connect(a.timelock)
-          .settleFederation(await union.getAddress(), b.hours, RBTC / 10n),
+          .settleFederation(await union.getAddress(), b.hours, RBTC / 10n, 0n),
       ).to.be.revertedWithCustomError(union, "ClearingUnionSettlementClosed");
     });
 
@@ -218,7 +222,7 @@ describe("ClearingUnion settlement", function () {
       await expect(
         a.treasury
           .connect(a.timelock)
-          .settleFederation(await union.getAddress(), b.hours, RBTC / 10n),
+          .settleFederation(await union.getAddress(), b.hours, RBTC / 10n, 0n),
       )
         .to.be.revertedWithCustomError(union, "ClearingUnionSettlementAssetMismatch")
         .withArgs(await b.treasury.getAddress(), ethers.ZeroAddress, await other.getAddress());
@@ -243,7 +247,9 @@ describe("ClearingUnion settlement", function () {
     it("rounds the value down, against the debtor", async function () {
       const { union, a, b } = await loadFixture(nativeFederation);
       await union.setSettlement(ethers.ZeroAddress, ONE / 3n);
-      await a.treasury.connect(a.timelock).settleFederation(await union.getAddress(), b.hours, 10n);
+      await a.treasury
+        .connect(a.timelock)
+        .settleFederation(await union.getAddress(), b.hours, 10n, 0n);
       // 10 * (1e18 / 3) / 1e18 = 3.33…, rounded down to 3
       expect(await union.clearingBalance(a.hours)).to.equal(-50n * HOUR + 3n);
     });
@@ -253,7 +259,7 @@ describe("ClearingUnion settlement", function () {
       await union.freeze(a.hours);
       await a.treasury
         .connect(a.timelock)
-        .settleFederation(await union.getAddress(), b.hours, RBTC / 10n);
+        .settleFederation(await union.getAddress(), b.hours, RBTC / 10n, 0n);
       expect(await union.clearingBalance(a.hours)).to.equal(-40n * HOUR);
     });
   });
