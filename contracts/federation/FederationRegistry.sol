@@ -82,10 +82,12 @@ abstract contract FederationRegistry is IFederationRegistry {
     mapping(address cooperative => address) private _timelocks;
     mapping(address cooperative => address) internal _treasuries;
 
-    /// @dev The settlement asset (zero for native RBTC) and its rate, in one slot.
+    /// @dev The settlement asset (zero for native RBTC) and its rate. The rate takes a slot of its
+    /// own: a reserve of few decimals needs a large rate (100 hours a token of 6 decimals is
+    /// 1e32), and `amount * rate` cannot overflow with both below 2^128 (pools are uint128).
     struct Settlement {
         address asset;
-        uint96 rate;
+        uint128 rate;
     }
 
     Settlement internal _settlement;
@@ -230,11 +232,11 @@ abstract contract FederationRegistry is IFederationRegistry {
     }
 
     /// @inheritdoc IFederationRegistry
-    /// @dev Requirements: the caller is the federation's timelock; `rate <= 2^96 - 1`, else
+    /// @dev Requirements: the caller is the federation's timelock; `rate <= 2^128 - 1`, else
     /// {FederationInvalidSettlementRate}. Emits {SettlementUpdated}.
     function setSettlement(address asset, uint256 rate) external onlyGovernance {
-        if (rate > _MASK96) revert FederationInvalidSettlementRate(rate);
-        _settlement = Settlement({asset: asset, rate: uint96(rate)});
+        if (rate > type(uint128).max) revert FederationInvalidSettlementRate(rate);
+        _settlement = Settlement({asset: asset, rate: uint128(rate)});
         emit SettlementUpdated(asset, rate);
     }
 

@@ -78,7 +78,7 @@ interface IFederationRegistry {
     /// @notice `cooperative` owes the federation `balance` (below zero): it cannot retire in debt.
     error FederationRetireWithDebt(address cooperative, int256 balance);
 
-    /// @notice A settlement rate above the largest the registry holds (2^96 - 1).
+    /// @notice A settlement rate above the largest the registry holds (2^128 - 1).
     error FederationInvalidSettlementRate(uint256 rate);
 
     /// @notice A period of zero seconds, or an index bound above 10_000 basis points.

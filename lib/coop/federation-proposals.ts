@@ -26,6 +26,9 @@ export const INDEX_ONE = 10n ** 18n;
 /** The largest value a limit or an index holds on chain (2^96 - 1). */
 export const MAX_UINT96 = (1n << 96n) - 1n;
 
+/** The largest settlement rate the registry holds (2^128 - 1). */
+export const MAX_SETTLEMENT_RATE = (1n << 128n) - 1n;
+
 /** A cooperative's limits in the federation's unit (1e18 = one hour at index one). */
 export interface FederationLimits {
   readonly debitLimit: bigint;
@@ -249,9 +252,9 @@ export function settlementRateProposal(
   rate: bigint,
   proposer: string,
 ): Proposal {
-  if (rate < 0n || rate > MAX_UINT96)
+  if (rate < 0n || rate > MAX_SETTLEMENT_RATE)
     throw new ProposalInputError(
-      `a settlement rate must be between 0 and ${formatHours(MAX_UINT96)}`,
+      `a settlement rate must be between 0 and ${formatHours(MAX_SETTLEMENT_RATE)} hours per 1e18 base units of the asset`,
     );
   return build(
     [

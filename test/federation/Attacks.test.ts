@@ -117,7 +117,7 @@ describe("Federation attacks", function () {
       ).to.be.revert(ethers);
     });
 
-    it("FAULT (rate range): a reserve token of six decimals cannot be priced above 0.079 hours a token", async function () {
+    it("fixed (rate range, the rate was a uint96): a reserve token of six decimals can be priced at 100 hours a token", async function () {
       const { union, eve } = await loadFixture(settlingFederation);
       // 100 hours per whole token of 6 decimals: value = amount * rate / 1e18 with amount = 1e6
       const rate = (100n * HOUR * ONE) / 10n ** 6n;

@@ -73,7 +73,7 @@ contract SettlementFuzzTest is Test {
         uint256 rate
     ) public {
         debt = bound(debt, 1, 1e24);
-        rate = bound(rate, 1, 1e24);
+        rate = bound(rate, 1, type(uint128).max);
         amount = bound(amount, 1, 1e24);
         _owe(debt, amount);
         union.setSettlement(address(0), rate);

@@ -239,9 +239,9 @@ describe("ClearingUnion settlement", function () {
         .to.emit(union, "SettlementUpdated")
         .withArgs(ethers.ZeroAddress, 2n * RATE);
       expect(await union.settlement()).to.deep.equal([ethers.ZeroAddress, 2n * RATE]);
-      await expect(union.setSettlement(ethers.ZeroAddress, 1n << 96n))
+      await expect(union.setSettlement(ethers.ZeroAddress, 1n << 128n))
         .to.be.revertedWithCustomError(union, "FederationInvalidSettlementRate")
-        .withArgs(1n << 96n);
+        .withArgs(1n << 128n);
     });
 
     it("rounds the value down, against the debtor", async function () {
