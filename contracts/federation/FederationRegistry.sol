@@ -49,6 +49,9 @@ abstract contract FederationRegistry is IFederationRegistry {
     /// @notice The role on a cooperative's hours that the union needs (see {IWorkHours}).
     bytes32 public constant FEDERATION_ROLE = keccak256("FEDERATION_ROLE");
 
+    /// @dev The role on a cooperative's hours of its own treasury, which burns redeemed hours.
+    bytes32 private constant _REDEEMER_ROLE = keccak256("REDEEMER_ROLE");
+
     /// @notice The unit in which a period's outflow and inflow are counted: a millionth of an
     /// hour (1e12). Each payment counts its value rounded up to it.
     uint256 public constant USAGE_UNIT = 1e12;
@@ -129,6 +132,9 @@ abstract contract FederationRegistry is IFederationRegistry {
     /// - its hours grant this contract `FEDERATION_ROLE` (the cooperative's own vote), else
     ///   {FederationMissingRole};
     /// - `timelock` is the admin of its hours, else {FederationNotCooperativeTimelock};
+    /// - `treasury` is zero (no settlement with it) or holds `REDEEMER_ROLE` on its hours, the
+    ///   treasury its own vote set up, else {FederationNotCooperativeTreasury}: settlements owed
+    ///   to the cooperative are paid into it;
     /// - `0 < index <= 2^96 - 1`, else {FederationInvalidIndex}.
     ///
     /// Emits {CooperativeAdmitted} and the seat's {IFederationVotes-SeatGranted}.
@@ -148,6 +154,9 @@ abstract contract FederationRegistry is IFederationRegistry {
         // DEFAULT_ADMIN_ROLE is bytes32(0)
         if (!hours_.hasRole(bytes32(0), timelock)) {
             revert FederationNotCooperativeTimelock(cooperative, timelock);
+        }
+        if (treasury != address(0) && !hours_.hasRole(_REDEEMER_ROLE, treasury)) {
+            revert FederationNotCooperativeTreasury(cooperative, treasury);
         }
         _checkIndex(index);
         _state[cooperative] = uint256(uint8(Status.Active)) << _STATUS_SHIFT;

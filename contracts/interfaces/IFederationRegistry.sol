@@ -63,6 +63,10 @@ interface IFederationRegistry {
     /// @notice `timelock` is not the admin of `cooperative`'s hours, so it is not its timelock.
     error FederationNotCooperativeTimelock(address cooperative, address timelock);
 
+    /// @notice `treasury` holds no `REDEEMER_ROLE` on `cooperative`'s hours: it is not the treasury
+    /// the cooperative's own vote set up, so settlements owed to it must not be paid there.
+    error FederationNotCooperativeTreasury(address cooperative, address treasury);
+
     /// @notice An exchange index of zero, or above the largest the state holds (2^96 - 1).
     error FederationInvalidIndex(uint256 index);
 

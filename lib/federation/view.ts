@@ -321,6 +321,8 @@ export function federationErrorWords(
       return `${coop(a[0])} is ${statusText(Number(a[1]))}, so the federation cannot make this change`;
     case "FederationMissingRole":
       return `${coop(a[0])} has not voted to join: its members must grant the clearing union its role first`;
+    case "FederationNotCooperativeTreasury":
+      return `${getAddress(a[1] as string)} is not the treasury of ${coop(a[0])}: its hours do not let it burn redeemed hours`;
     case "FederationIndexChangeTooLarge":
       return `the exchange index of ${coop(a[0])} may move at most ${formatHours(BigInt(a[3] as bigint))} from ${formatHours(BigInt(a[1] as bigint))} this period; ${formatHours(BigInt(a[2] as bigint))} is further`;
     case "FederationRetireWithDebt":

@@ -62,6 +62,7 @@ async function settlingFederation() {
       0,
       0,
     );
+    await work.grantRole(await work.REDEEMER_ROLE(), await treasury.getAddress());
     coops.push({ work, treasury, timelock, hours: await work.getAddress() });
   }
   const [a, b, c] = coops;
@@ -109,12 +110,15 @@ describe("Federation attacks", function () {
       expect(await union.clearingBalance(a.hours)).to.equal(0n);
     });
 
-    it("FAULT (treasury not bound to the cooperative): the federation admits a cooperative with another cooperative's treasury (a settlement owed to it would be paid into that one)", async function () {
+    it("fixed (treasury not bound to the cooperative): the federation cannot admit a cooperative with another cooperative's treasury, into which settlements owed to it would be paid", async function () {
       const { union, b, c } = await loadFixture(settlingFederation);
-      // C is admitted with B's treasury: nothing ties the treasury to C's hours.
-      await expect(
-        union.admit(c.hours, c.timelock.address, await b.treasury.getAddress(), ONE, LIMITS),
-      ).to.be.revert(ethers);
+      // C proposed with B's treasury: C's hours give B's treasury no role
+      const wrong = await b.treasury.getAddress();
+      await expect(union.admit(c.hours, c.timelock.address, wrong, ONE, LIMITS))
+        .to.be.revertedWithCustomError(union, "FederationNotCooperativeTreasury")
+        .withArgs(c.hours, wrong);
+      // with its own treasury (which its vote lets burn redeemed hours) it is admitted
+      await union.admit(c.hours, c.timelock.address, await c.treasury.getAddress(), ONE, LIMITS);
     });
 
     it("fixed (rate range, the rate was a uint96): a reserve token of six decimals can be priced at 100 hours a token", async function () {

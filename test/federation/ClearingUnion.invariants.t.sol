@@ -77,6 +77,7 @@ contract ClearingUnionHandler is Test {
             );
             vm.deal(address(this), FUNDED);
             treasury.deposit{value: FUNDED}(FUNDED);
+            work.grantRole(work.REDEEMER_ROLE(), address(treasury));
             union.admit(
                 address(work),
                 address(uint160(0x7100 + c)),

@@ -42,6 +42,7 @@ contract SettlementFuzzTest is Test {
             0,
             0
         );
+        work.grantRole(work.REDEEMER_ROLE(), address(t));
         union.admit(
             address(work),
             address(timelock),

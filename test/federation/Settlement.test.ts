@@ -67,6 +67,7 @@ async function settlementFederation(reserve: "native" | "token") {
       0,
       0,
     );
+    await work.grantRole(await work.REDEEMER_ROLE(), await treasury.getAddress());
     await union.admit(
       await work.getAddress(),
       timelock.address,
