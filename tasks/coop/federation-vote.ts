@@ -13,12 +13,12 @@ import {
 import { openFederationSession } from "../../lib/coop/federation-session.js";
 
 interface Args {
-  proposal: string;
-  support: string;
-  from: string;
+  proposal: string | undefined;
+  support: string | undefined;
+  from: string | undefined;
 }
 
-function proposalIdOf(text: string): bigint {
+function proposalIdOf(text: string | undefined): bigint {
   const ids = parseIds(text, "--proposal");
   if (ids.length !== 1) throw new CliError("--proposal takes one proposal id");
   return ids[0];

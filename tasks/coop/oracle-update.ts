@@ -1,5 +1,6 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
+import type { OptionText } from "../../lib/cli/parse.js";
 import { CliError, runCommand } from "../../lib/cli/errors.js";
 import { send } from "../../lib/cli/tx.js";
 import { openSession } from "../../lib/cli/session.js";
@@ -8,7 +9,7 @@ import { gas } from "../../lib/coop/report.js";
 import { chainNow, when } from "../../lib/coop/time.js";
 
 interface Args {
-  from: string;
+  from: OptionText;
 }
 
 export default async function oracleUpdate(
