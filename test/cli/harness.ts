@@ -41,7 +41,7 @@ export async function recordDeployment(
 export async function runTask(
   ethers: HardhatEthers,
   command: string[],
-  args: Record<string, string>,
+  args: Record<string, string | boolean>,
 ): Promise<Outcome> {
   const out: string[] = [];
   const err: string[] = [];
