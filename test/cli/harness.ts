@@ -9,6 +9,7 @@ import path from "node:path";
 import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
 import { expect } from "chai";
 import hre from "hardhat";
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import type { CoopAddresses } from "../../lib/cli/deployment.js";
 import { ignitionRecordOf } from "../../lib/cli/deployment.js";
@@ -37,11 +38,16 @@ export async function recordDeployment(
   return dir;
 }
 
-/** Runs the task `command` (e.g. `["coop", "vote"]`) in this process, capturing what it prints. */
+/**
+ * Runs the task `command` (e.g. `["coop", "vote"]`) in this process, capturing what it prints;
+ * `runtime` is the Hardhat runtime whose `--network` the command uses (this process's own by
+ * default), `ethers` a connection to the same chain.
+ */
 export async function runTask(
   ethers: HardhatEthers,
   command: string[],
   args: Record<string, string | boolean>,
+  runtime: HardhatRuntimeEnvironment = hre,
 ): Promise<Outcome> {
   const out: string[] = [];
   const err: string[] = [];
@@ -51,7 +57,7 @@ export async function runTask(
   const before = await ethers.provider.getBlockNumber();
   process.exitCode = 0;
   try {
-    await hre.tasks.getTask(command).run({ from: "", ...args });
+    await runtime.tasks.getTask(command).run({ from: "", ...args });
   } finally {
     console.log = log;
     console.error = error;
