@@ -24,8 +24,11 @@ export default async function oracleUpdate(
     }
     const oracle = await coop.ethers.getContractAt("CoopTwapOracle", address, coop.signer);
     const interfaces = [...coop.interfaces, oracle.interface];
-    const updated = await oracle.update.staticCall();
+    // the dry run inside send refuses (in words) a pool without liquidity
     const result = await send("oracle update", oracle.update, [], interfaces, explainError);
+    const updated = result.receipt.logs.some(
+      (log) => oracle.interface.parseLog(log)?.name === "Observed",
+    );
     const observedAt = await oracle.observedAt();
     console.log(
       updated

@@ -12,7 +12,24 @@ import hre from "hardhat";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import type { CoopAddresses } from "../../lib/cli/deployment.js";
-import { ignitionRecordOf } from "../../lib/cli/deployment.js";
+import { ignitionRecordOf, networkParameters } from "../../lib/cli/deployment.js";
+import { deployConfoederatio, withFounders } from "../../lib/coop/demo.js";
+
+/**
+ * Fixture: the cooperative deployed on this process's network with three founders (accounts 1,
+ * 2 and 3), recorded for the CLI in a fresh directory (for COOP_DEPLOYMENTS_DIR).
+ */
+export async function deployForCli(): Promise<{ addresses: CoopAddresses; dir: string }> {
+  const connection = await hre.network.getOrCreate();
+  const [, alice, bob, carol] = await connection.ethers.getSigners();
+  const parameters = withFounders(await networkParameters("default"), [
+    alice.address,
+    bob.address,
+    carol.address,
+  ]);
+  const addresses = await deployConfoederatio(connection, parameters);
+  return { addresses, dir: await recordDeployment(connection.ethers, addresses) };
+}
 
 /** What a command printed, its exit code and how many blocks it mined. */
 export interface Outcome {
