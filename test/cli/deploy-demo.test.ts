@@ -55,6 +55,7 @@ describe("npm run demo after npm run deploy on the same node", function () {
     const errors = demo.err.filter((line) => line.startsWith("error: "));
     expect(errors, demo.err.join("\n")).to.have.length(1);
     const [error] = errors;
+    if (process.env.SHOW_CLI === "1") console.info(error);
     // the reasons follow the colon: which future of which module, and what changed
     expect(error).to.match(
       /^error: Hardhat Ignition deployment error: The deployment wasn't run because of the following reconciliation errors: Cooperative#\w+: [^;]*has been changed/,
