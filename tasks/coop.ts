@@ -21,12 +21,12 @@ interface StringOption<N extends string> {
 }
 
 /** An option that may be left out; its description says what leaving it out means. */
-export function option<const N extends string>(name: N, description: string): StringOption<N> {
+function option<const N extends string>(name: N, description: string): StringOption<N> {
   return { name, description, type: ArgumentType.STRING_WITHOUT_DEFAULT, defaultValue: undefined };
 }
 
 /** An option the action refuses to run without; help says "Required." first. */
-export function required<const N extends string>(name: N, description: string): StringOption<N> {
+function required<const N extends string>(name: N, description: string): StringOption<N> {
   return option(name, `Required. ${description}`);
 }
 
