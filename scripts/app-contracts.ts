@@ -7,7 +7,10 @@
  *   read and write;
  * - `app/public/deployments/chain-<id>.json`: the addresses of each chain's
  *   Ignition deployment (`deploy/deployments/chain-<id>`), by role, which the
- *   app loads for the wallet's chain.
+ *   app loads for the wallet's chain;
+ * - `app/public/deployments/federation-<id>.json`: the federation recorded on
+ *   that chain (`deploy/deployments/chain-<id>/federation.json`, written by
+ *   `npm run federation:local`), which the Federation page loads.
  *
  * Run with `hardhat run scripts/app-contracts.ts` (it compiles first).
  * COOP_DEPLOYMENTS_DIR points at another deployments folder (tests).
@@ -33,6 +36,7 @@ const ARTIFACTS: Record<string, string> = {
   pair: "contracts/dex/CoopPair.sol/CoopPair.json",
   oracle: "contracts/dex/CoopTwapOracle.sol/CoopTwapOracle.json",
   wrbtc: "contracts/dex/WRBTC.sol/WRBTC.json",
+  clearingUnion: "contracts/federation/ClearingUnion.sol/ClearingUnion.json",
 };
 
 async function writeAbis(): Promise<void> {
@@ -74,6 +78,17 @@ async function writeDeployments(): Promise<void> {
     const addresses = addressesFromIgnition(deployed, path.relative(root, file));
     await writeFile(path.join(out, `${entry}.json`), `${JSON.stringify(addresses, null, 2)}\n`);
     console.log(`app: addresses of ${entry}`);
+  }
+  for (const entry of entries.filter((name) => /^chain-\d+$/.test(name))) {
+    let federation: string;
+    try {
+      federation = await readFile(path.join(source, entry, "federation.json"), "utf8");
+    } catch {
+      continue; // no federation recorded on this chain
+    }
+    const id = entry.replace("chain-", "");
+    await writeFile(path.join(out, `federation-${id}.json`), federation);
+    console.log(`app: federation of ${entry}`);
   }
 }
 

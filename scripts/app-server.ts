@@ -24,18 +24,23 @@ export interface StaticServer {
 /**
  * Serves `root` on 127.0.0.1:`port` (0 for any free port). `extra` maps
  * request paths (`/deployments/chain-31337.json`) to contents served instead
- * of files.
+ * of files, or to `null` for a path that is not found whatever the folder
+ * holds. It is read at each request, so a caller may change it.
  */
 export async function serveStatic(
   root: string,
   port: number,
-  extra: ReadonlyMap<string, string> = new Map(),
+  extra: ReadonlyMap<string, string | null> = new Map(),
 ): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {
     void (async () => {
       const url = new URL(request.url ?? "/", "http://localhost");
       const pathname = decodeURIComponent(url.pathname);
       const fixed = extra.get(pathname);
+      if (fixed === null) {
+        response.writeHead(404).end("not found");
+        return;
+      }
       if (fixed !== undefined) {
         response.writeHead(200, { "content-type": TYPES[path.extname(pathname)] ?? "text/plain" });
         response.end(fixed);

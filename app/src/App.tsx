@@ -14,6 +14,7 @@ const PAGES: ReadonlyArray<{ path: string; title: string; page: ComponentType }>
   { path: "treasury", title: "Treasury", page: lazy(() => import("./pages/Treasury.js")) },
   { path: "market", title: "Market", page: lazy(() => import("./pages/Market.js")) },
   { path: "charts", title: "Charts", page: lazy(() => import("./pages/Charts.js")) },
+  { path: "federation", title: "Federation", page: lazy(() => import("./pages/Federation.js")) },
 ];
 
 function currentPath(): string {

@@ -7,7 +7,8 @@
 import { Interface, parseUnits } from "ethers";
 
 import { CLAIM_CATEGORIES, parseHours } from "../../lib/claims.js";
-import { explainRevertData } from "../../lib/errors/explain.js";
+import { decodeRevertData, explainRevertData } from "../../lib/errors/explain.js";
+import { federationErrorWords } from "../../lib/federation/view.js";
 import { durationText, whenText } from "../../lib/format/durations.js";
 import {
   formatBps,
@@ -33,6 +34,22 @@ export {
   type Proposal,
 } from "../../lib/proposals.js";
 export { getAmountOut } from "../../lib/dex.js";
+export {
+  balancesSum,
+  coopHoursText,
+  coopLabel,
+  federationActionTexts,
+  memberRows,
+  MemberStatus,
+  minimumOut,
+  parseRecipient,
+  paymentRefusal,
+  periodText,
+  quoteText,
+  type FederationRecord,
+  type MemberState,
+  type RecordedCoop,
+} from "../../lib/federation/view.js";
 export {
   CLAIM_CATEGORIES,
   formatHours,
@@ -119,13 +136,19 @@ function revertDataOf(error: unknown): string | undefined {
   return undefined;
 }
 
+/** A name for an address the page knows ("Bakery (BAKE)"), or undefined. */
+export type NameOf = (address: string) => string | undefined;
+
 /**
  * One human sentence for a failed call, as the CLI says it: a custom error in
- * words and human units, a wallet refusal as a refusal, anything else by its
- * first line.
+ * words and human units (a federation's errors naming its cooperatives by
+ * `nameOf`), a wallet refusal as a refusal, anything else by its first line.
  */
-export function revertSentence(error: unknown, reserve: Money = RBTC): string {
+export function revertSentence(error: unknown, reserve: Money = RBTC, nameOf?: NameOf): string {
   const data = revertDataOf(error);
+  const decoded = data === undefined ? undefined : decodeRevertData(data, interfaces);
+  const federation = decoded === undefined ? undefined : federationErrorWords(decoded, nameOf);
+  if (federation !== undefined) return federation;
   const words = data === undefined ? undefined : explainRevertData(data, interfaces, { reserve });
   if (words !== undefined) return words;
   const text = error instanceof Error ? error.message : String(error);

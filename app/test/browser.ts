@@ -9,10 +9,23 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { expect } from "chai";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from "playwright-core";
 
 import { serveStatic, type StaticServer } from "../../scripts/app-server.js";
-import { buildApp, rpc, startLocalCoop, type LocalCoop } from "../../scripts/app-local.js";
+import {
+  buildApp,
+  rpc,
+  startLocalCoop,
+  startLocalFederation,
+  type LocalCoop,
+} from "../../scripts/app-local.js";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -92,15 +105,33 @@ export async function launchChromium(userDataDir: string): Promise<BrowserContex
   });
 }
 
-/** Starts node, demo, server and browser; the page is open on the app, connected as `account`. */
-export async function startHarness(options: { port: number; account: string }): Promise<Harness> {
-  const dist = await buildApp();
-  const coop = await startLocalCoop(options.port);
-  const server = await serveStatic(
-    dist,
-    0,
-    new Map([["/deployments/chain-31337.json", coop.deploymentJson]]),
-  );
+/** The app is built once for all the test files of a run. */
+let built: Promise<string> | undefined;
+
+/**
+ * Starts node, demo (or, with `federation`, a local federation of three cooperatives with the
+ * app serving the Bakery), server and browser; the page is open on the app, connected as
+ * `account`.
+ */
+export async function startHarness(options: {
+  port: number;
+  account: string;
+  federation?: boolean;
+}): Promise<Harness> {
+  // The build and the chain side by side: the server gives the deployment files, so the build
+  // reads none.
+  built ??= mkdtemp(path.join(os.tmpdir(), "coop-app-no-deployments-")).then(buildApp);
+  const [build, started] = await Promise.allSettled([
+    built,
+    options.federation ? startLocalFederation(options.port) : startLocalCoop(options.port),
+  ]);
+  if (build.status === "rejected") {
+    if (started.status === "fulfilled") await started.value.stop();
+    throw build.reason;
+  }
+  if (started.status === "rejected") throw started.reason;
+  const [dist, coop] = [build.value, started.value];
+  const server = await serveStatic(dist, 0, coop.files);
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), "coop-app-chromium-"));
   const context = await launchChromium(userDataDir);
   const browser = context.browser() as Browser;
@@ -162,4 +193,49 @@ export async function chainMarks(h: Harness, accounts: readonly string[]): Promi
     accounts.map((a) => h.rpc<string>("eth_getTransactionCount", [a, "latest"])),
   );
   return [block, ...nonces];
+}
+
+/**
+ * How far the page sticks out of the viewport's width (0 when it fits), and what sticks out,
+ * leaving aside what a scrolling box (a wide table) holds.
+ */
+export async function overflowOf(page: Page): Promise<{ overflow: number; widest: string }> {
+  const overflow = await page.evaluate(
+    "document.documentElement.scrollWidth - document.documentElement.clientWidth",
+  );
+  const widest = await page.evaluate(`[...document.querySelectorAll("body *")]
+    .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+    .filter((e) => { for (let a = e.parentElement; a; a = a.parentElement)
+      if (getComputedStyle(a).overflowX !== "visible") return false; return true; })
+    .map((e) => e.tagName.toLowerCase() + (e.className ? "." + e.className : "") + (e.name ? "[" + e.name + "]" : "") + "@" + Math.round(e.getBoundingClientRect().right))
+    .join(", ")`);
+  return { overflow: overflow as number, widest: widest as string };
+}
+
+/** How long a step may take to show (a block, a read, a render). */
+export const WAIT = { timeout: 30_000 };
+
+/** Opens the app on `page` (`#/page`), connecting the wallet if it is not yet. */
+export async function open(h: Harness, page: string): Promise<void> {
+  await h.page.goto(`${h.server.url}#/${page}`);
+  const connect = h.page.getByRole("button", { name: "Connect wallet" });
+  await Promise.race([connect.waitFor(WAIT), h.page.getByTestId("account").waitFor(WAIT)]);
+  if (await connect.isVisible()) await connect.click();
+  await h.page.getByTestId("account").waitFor(WAIT);
+}
+
+/** The figure shown beside a term ("Hours") in a list of figures, on a page or within a part. */
+export function figure(scope: Page | Locator, term: string): Locator {
+  // A `has` locator is matched inside each candidate, so it is built from the page's root.
+  const page = "page" in scope && typeof scope.page === "function" ? scope.page() : (scope as Page);
+  return scope
+    .locator("dl div", { has: page.getByRole("term").getByText(term, { exact: true }) })
+    .getByRole("definition");
+}
+
+/** Waits for the confirmation in `scope` and checks its words. */
+export async function confirmed(scope: Page | Locator, text: RegExp | string): Promise<void> {
+  const status = scope.getByRole("status").filter({ hasText: "Confirmed" });
+  await status.waitFor(WAIT);
+  expect(await status.innerText()).to.match(typeof text === "string" ? new RegExp(text) : text);
 }

@@ -20,9 +20,15 @@ import {
   proposalRef,
   revertSentence,
   RBTC,
+  memberRows,
+  parseRecipient,
+  paymentRefusal,
+  quoteText,
   type ContractNames,
+  type MemberState,
 } from "../src/domain.js";
-import { oracleAbi, registryAbi } from "../src/generated/abis.js";
+import { clearingUnionAbi, oracleAbi, registryAbi } from "../src/generated/abis.js";
+import { toEip1191Address } from "../../lib/rsk/checksum.js";
 
 const HOUR = 10n ** 18n;
 const REGISTRY: Address = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
@@ -163,6 +169,134 @@ describe("app formatting", function () {
     it("says when the wallet refused", function () {
       expect(revertSentence(new Error("User rejected the request."))).to.equal(
         "the wallet refused to sign",
+      );
+    });
+  });
+
+  describe("federation", function () {
+    const BAKE = {
+      name: "Bakery",
+      symbol: "BAKE",
+      hours: "0x8A791620dd6260079BF849Dc5567aDC3F2FdC318",
+    };
+    const CARE = {
+      name: "Clinic",
+      symbol: "CARE",
+      hours: "0xf5059a5D33d5853360D16C683c16e67980206f36",
+    };
+    const LIMITS = {
+      debitLimit: 100n * HOUR,
+      outflowAllowance: 80n * HOUR,
+      surplusCap: 100n * HOUR,
+      inflowAllowance: 80n * HOUR,
+    };
+    const state = (over: Partial<MemberState> = {}): MemberState => ({
+      status: 1,
+      balance: 0n,
+      index: HOUR,
+      limits: LIMITS,
+      outflowLeft: 80n * HOUR,
+      inflowLeft: 80n * HOUR,
+      ...over,
+    });
+    const payment = (over: Partial<Parameters<typeof paymentRefusal>[0]> = {}) =>
+      paymentRefusal({
+        from: { coop: BAKE, state: state() },
+        to: { coop: CARE, state: state() },
+        held: 100n * HOUR,
+        hoursIn: 5n * HOUR,
+        value: 5n * HOUR,
+        hoursOut: 5n * HOUR,
+        ...over,
+      });
+
+    it("shows a cooperative's standing in hours and words", function () {
+      expect(
+        memberRows(
+          BAKE,
+          state({ balance: -30n * HOUR, outflowLeft: 50n * HOUR, index: (105n * HOUR) / 100n }),
+        ),
+      ).to.deep.equal([
+        ["Status", "active"],
+        ["Clearing balance", "-30 hours: owes the federation"],
+        ["Debit limit", "may owe up to 100 hours; 70 hours left"],
+        ["Surplus cap", "may be owed up to 100 hours; 100 hours left"],
+        ["May still pay this period", "50 hours of 80 hours"],
+        ["May still receive this period", "80 hours of 80 hours"],
+        ["Exchange index", "1 BAKE hour = 1.05 federation hours"],
+      ]);
+    });
+
+    it("quotes what the recipient receives and the least the slippage bound allows", function () {
+      expect(quoteText(CARE, 5n * HOUR, 5n * HOUR, 50n)).to.equal(
+        "The recipient receives 5 CARE hours (worth 5 hours in the federation), and at least 4.975 CARE hours if an exchange index changes first.",
+      );
+    });
+
+    it("reads a recipient's address in any valid checksum, RSK's EIP-1191 included", function () {
+      const bob = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
+      const lower = bob.toLowerCase();
+      expect(parseRecipient(` ${bob} `)).to.deep.equal({ ok: true, value: lower });
+      expect(parseRecipient(toEip1191Address(bob, 31))).to.deep.equal({ ok: true, value: lower });
+      expect(parseRecipient(lower)).to.deep.equal({ ok: true, value: lower });
+      expect(parseRecipient("0x3c44CdDdB6a900fa2b585dd299e03d12FA4293BC").ok).to.equal(false);
+      expect(parseRecipient("bob")).to.deep.equal({ ok: false, error: '"bob" is not an address' });
+      expect(parseRecipient(`0x${"0".repeat(40)}`)).to.deep.equal({
+        ok: false,
+        error: "the recipient cannot be the zero address",
+      });
+    });
+
+    it("lets a payment within every rule pass", function () {
+      expect(payment()).to.equal(undefined);
+    });
+
+    it("refuses a payment in the clearing union's order, with the figures", function () {
+      expect(payment({ from: { coop: BAKE, state: state({ status: 2 }) } })).to.equal(
+        "Bakery (BAKE) is frozen by the federation: its members can receive payments but not pay",
+      );
+      expect(payment({ to: { coop: CARE, state: state({ status: 3 }) } })).to.equal(
+        "Clinic (CARE) is retired from the federation: it cannot receive payments",
+      );
+      expect(payment({ to: { coop: CARE, state: state({ status: 0 }) } })).to.equal(
+        "Clinic (CARE) is not a member of the federation: it cannot receive payments",
+      );
+      expect(payment({ held: 4n * HOUR })).to.equal(
+        "you hold 4 BAKE hours, not enough to pay 5 BAKE hours",
+      );
+      expect(payment({ value: 0n, hoursOut: 0n })).to.match(/worth nothing/);
+      expect(payment({ from: { coop: BAKE, state: state({ balance: -98n * HOUR }) } })).to.equal(
+        "Bakery (BAKE) would pass its debit limit: it owes 98 hours of the 100 hours it may owe, and this payment is worth 5 hours",
+      );
+      expect(payment({ to: { coop: CARE, state: state({ balance: 97n * HOUR }) } })).to.equal(
+        "Clinic (CARE) would pass its surplus cap: it is owed 97 hours of the 100 hours it may be owed, and this payment is worth 5 hours",
+      );
+      expect(payment({ from: { coop: BAKE, state: state({ outflowLeft: HOUR }) } })).to.equal(
+        "Bakery (BAKE) may pay 1 hour more this period (of 80 hours), and this payment is worth 5 hours",
+      );
+      expect(payment({ to: { coop: CARE, state: state({ inflowLeft: 0n }) } })).to.equal(
+        "Clinic (CARE) may receive 0 hours more this period (of 80 hours), and this payment is worth 5 hours",
+      );
+    });
+
+    it("explains the clearing union's errors in words, naming the cooperatives", function () {
+      const raw = encodeErrorResult({
+        abi: clearingUnionAbi,
+        errorName: "ClearingUnionDebitLimitExceeded",
+        args: [BAKE.hours as Address, -98n * HOUR, 5n * HOUR, 100n * HOUR],
+      });
+      const nameOf = (address: string) =>
+        address.toLowerCase() === BAKE.hours.toLowerCase() ? "Bakery (BAKE)" : undefined;
+      expect(revertSentence({ cause: { raw } }, RBTC, nameOf)).to.equal(
+        "Bakery (BAKE) stands at -98 hours; paying 5 hours more would pass its debit limit of 100 hours",
+      );
+      const short = encodeErrorResult({
+        abi: clearingUnionAbi,
+        errorName: "ClearingUnionInsufficientOutput",
+        args: [49n * HOUR, 50n * HOUR],
+      });
+      expect(revertSentence({ cause: { data: short } })).to.equal(
+        "the recipient would receive 49 hours, fewer than the 50 the slippage bound allows: an exchange index changed; check the quote and pay again",
       );
     });
   });

@@ -10,7 +10,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 
 import { expect } from "chai";
-import type { Locator, Page } from "playwright-core";
+import type { Locator } from "playwright-core";
 import { createPublicClient, formatUnits, http, keccak256, type Address } from "viem";
 
 import { proposalStateName } from "../../lib/proposals.js";
@@ -23,35 +23,23 @@ import {
 } from "../src/generated/abis.js";
 import { hoursText, moneyText, priceText, proposalRef, RBTC } from "../src/domain.js";
 import { APP_FIGURES_FILE, type AppFigures } from "../../bench/lib/app.js";
-import { ACCOUNTS, chainMarks, startHarness, type Harness } from "./browser.js";
+import {
+  ACCOUNTS,
+  WAIT,
+  chainMarks,
+  confirmed,
+  figure,
+  open,
+  overflowOf,
+  startHarness,
+  type Harness,
+} from "./browser.js";
 
 const PORT = Number(process.env.APP_TEST_NODE_PORT ?? 8547);
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const SCREENSHOTS = path.join(ROOT, "docs", "app");
-const WAIT = { timeout: 30_000 };
 /** The production bundle's budget: JavaScript, gzipped. */
 const BUNDLE_BUDGET = 400 * 1024;
-
-async function open(h: Harness, page: string): Promise<void> {
-  await h.page.goto(`${h.server.url}#/${page}`);
-  const connect = h.page.getByRole("button", { name: "Connect wallet" });
-  await Promise.race([connect.waitFor(WAIT), h.page.getByTestId("account").waitFor(WAIT)]);
-  if (await connect.isVisible()) await connect.click();
-  await h.page.getByTestId("account").waitFor(WAIT);
-}
-
-/** The figure shown beside a term ("Hours") in a list of figures. */
-function figure(page: Page, term: string): Locator {
-  return page
-    .locator("dl div", { has: page.getByRole("term").getByText(term, { exact: true }) })
-    .getByRole("definition");
-}
-
-async function confirmed(scope: Page | Locator, text: RegExp | string): Promise<void> {
-  const status = scope.getByRole("status").filter({ hasText: "Confirmed" });
-  await status.waitFor(WAIT);
-  expect(await status.innerText()).to.match(typeof text === "string" ? new RegExp(text) : text);
-}
 
 describe("member app in a browser", function () {
   this.timeout(900_000);
@@ -435,23 +423,33 @@ describe("member app in a browser", function () {
     });
   });
 
+  describe("without a federation", function () {
+    it("says in one sentence that the chain has no federation, and how to set one up", async function () {
+      await open(h, "federation");
+      const line = h.page.getByTestId("no-federation");
+      await line.waitFor(WAIT);
+      expect(await line.innerText()).to.equal(
+        "No federation is recorded on chain 31337: set one up on a local node with npm run federation:local -- --network localhost, or try this page with npm run app:federation.",
+      );
+    });
+  });
+
   describe("reach and weight", function () {
     it("fits a phone's width on every page", async function () {
       await h.page.setViewportSize({ width: 375, height: 740 });
-      for (const page of ["account", "claims", "proposals", "treasury", "market", "charts"]) {
+      for (const page of [
+        "account",
+        "claims",
+        "proposals",
+        "treasury",
+        "market",
+        "charts",
+        "federation",
+      ]) {
         await open(h, page);
         await h.page.getByRole("heading", { level: 1 }).waitFor(WAIT);
         await h.page.waitForLoadState("networkidle");
-        const overflow = await h.page.evaluate(
-          "document.documentElement.scrollWidth - document.documentElement.clientWidth",
-        );
-        // What sticks out, leaving aside what a scrolling box (a wide table) holds.
-        const widest = await h.page.evaluate(`[...document.querySelectorAll("body *")]
-          .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
-          .filter((e) => { for (let a = e.parentElement; a; a = a.parentElement)
-            if (getComputedStyle(a).overflowX !== "visible") return false; return true; })
-          .map((e) => e.tagName.toLowerCase() + (e.className ? "." + e.className : "") + (e.name ? "[" + e.name + "]" : "") + "@" + Math.round(e.getBoundingClientRect().right))
-          .join(", ")`);
+        const { overflow, widest } = await overflowOf(h.page);
         expect(overflow, `${page} is wider than the phone: ${widest}`).to.be.at.most(0);
       }
       await h.page.screenshot({ path: path.join(SCREENSHOTS, "phone-account.png") });

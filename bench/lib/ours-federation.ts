@@ -11,6 +11,8 @@ import type {
   CoopTimelock,
   FederationVotes,
   HolisticGovernor,
+  ReferenceBurnableVotesToken,
+  ReferenceVotesPayment,
   WorkHours,
 } from "../../typechain-types/index.js";
 
@@ -150,6 +152,8 @@ export async function measureFederation(chain: Chain) {
   await chain.recordOp("fed.pay.existing", "anchor", swaps);
   await chain.recordOp("fed.transfer.existing", "ours", transfer);
   await chain.traceStorage("ours.fed.pay.existing", "ClearingUnion pay between holders", pay);
+  await chain.recordOp("fed.pay.floor", "ours", pay);
+  await measureVotesFloor(chain);
 
   const [newcomer, newcomer2] = await chain.wallets(2, "ours-fed-new");
   const payNew = await chain.measure(
@@ -188,6 +192,38 @@ export async function measureFederation(chain: Chain) {
     hoursA,
     hoursB,
   });
+}
+
+/** The floor under a payment: OpenZeppelin ERC20Votes burn on one token and mint on another, in
+ * one transaction, between holders who delegated to themselves, in the same state as `pay`
+ * (both already hold tokens, a payment already made, the clock moved on). */
+async function measureVotesFloor(chain: Chain) {
+  const [, alice, bob] = await chain.ethers.getSigners();
+  const deployToken = () =>
+    chain.deploy<ReferenceBurnableVotesToken>("anchor", "ReferenceBurnableVotesToken", [], {
+      record: false,
+    });
+  const [a, b] = [await deployToken(), await deployToken()];
+  const payment = await chain.deploy<ReferenceVotesPayment>("anchor", "ReferenceVotesPayment", [], {
+    record: false,
+  });
+  for (const token of [a, b])
+    for (const holder of [alice, bob]) {
+      await chain.send(token.mint(holder.address, HOLDER_BALANCE * 10n));
+      await chain.send(token.connect(holder).delegate(holder.address));
+    }
+  const [hoursA, hoursB] = [await a.getAddress(), await b.getAddress()];
+  await chain.send(payment.connect(alice).pay(hoursA, hoursB, bob.address, TRANSFER_AMOUNT));
+  await chain.advance(1);
+  const floor = await chain.measure(
+    payment.connect(alice).pay(hoursA, hoursB, bob.address, TRANSFER_AMOUNT),
+  );
+  await chain.recordOp("fed.pay.floor", "anchor", floor);
+  await chain.traceStorage(
+    "anchor.fed.pay.floor",
+    "OZ ERC20Votes burn + mint on two tokens, one transaction",
+    floor,
+  );
 }
 
 async function measureAtSize(

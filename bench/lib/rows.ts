@@ -79,6 +79,12 @@ export const OPERATIONS = {
     anchorName: TWO_SWAPS,
     note: "payer and recipient already hold hours",
   },
+  "fed.pay.floor": {
+    section: "Federation",
+    operation: "clearing-union pay between holders, beside the ERC20Votes floor",
+    anchorName: "OZ ERC20Votes burn on one token + mint on another, one transaction",
+    note: "both push four vote checkpoints (payer, recipient, both supplies)",
+  },
   "fed.pay.new": {
     section: "Federation",
     operation: "clearing-union pay to a first-time holder",

@@ -43,13 +43,22 @@ export const RATIO_TARGETS = [
     limit: 1.0,
     target: "clearing-union pay between holders <= 1.00 x two swaps through the router",
   },
+  {
+    // the floor pays the same four vote checkpoints; the union's own work (clearing state,
+    // limits, roles, events) must stay a small part of a payment
+    id: "fed.pay.floor",
+    limit: 1.1,
+    target: "clearing-union pay between holders <= 1.10 x OZ ERC20Votes burn + mint on two tokens",
+  },
 ] as const;
 
 /** The aim for a clearing-union payment between holders (Ethereum schedule). It is open: a payment
  * burns at one `WorkHours` and mints at another, so it pushes four vote checkpoints (payer,
- * recipient, both supplies), each a fresh slot at a new timestamp, and that alone is about 88,000
- * gas. Reaching the aim needs a change to how `WorkHours` stores checkpoints. Until then the
- * report marks the figure as missed and `--check` enforces the ratio against two swaps instead. */
+ * recipient, both supplies), each a fresh slot at a new timestamp (22,100 gas each, 88,400 in
+ * all). OpenZeppelin's ERC20Votes pays the same for the same two operations: the `fed.pay.floor`
+ * row measures that floor (a burn and a mint, nothing else) at about 190,000 gas, so the aim is
+ * below what snapshot voting on both tokens costs. The report marks the figure as open, and
+ * `--check` enforces the ratios against two swaps and against the floor instead. */
 export const FED_PAY_ID = "fed.pay.existing";
 export const FED_PAY_LIMIT = 150_000;
 

@@ -12,20 +12,31 @@ import {FederationVotes} from "./FederationVotes.sol";
 /// @notice Who belongs to the federation and on which terms: admission, freeze, retirement,
 /// limits and exchange indices, each a decision of the federation's timelock.
 /// @dev The abstract core of the {ClearingUnion}, which adds payments. The registry keeps each
-/// cooperative's hot state in two packed slots, so that a payment reads and writes each once:
+/// cooperative's state so that a payment writes one slot per cooperative (on RSK every write of a
+/// slot costs 5,000 gas, whatever it held) and reads two more that only governance writes:
 ///
-/// - `_state[c]`: clearing balance (int104 two's complement, bits 0-103) | exchange index
-///   (uint96, bits 104-199) | status (uint8, bits 200-207);
-/// - `_usage[c]`: outflow used (uint96, bits 0-95) | inflow used (uint96, bits 96-191) | the
-///   period they were counted in (uint64, bits 192-255).
+/// - `_state[c]`, read and written by every payment: clearing balance (int104 two's complement,
+///   bits 0-103) | outflow used this period (bits 104-162) | inflow used this period (bits
+///   163-221), both in millionths of an hour (`USAGE_UNIT`, 1e12) and rounded up | the period
+///   they were counted in, modulo 2^32 (bits 222-253) | status (bits 254-255);
+/// - `_indices[c]`, read by payments: exchange index (uint96, bits 0-95) | the index at the start
+///   of the period of its last change (uint96, bits 96-191) | that period (uint64, bits 192-255);
+/// - `_limits[c]`: debit limit and outflow allowance in one slot (the payer's), surplus cap and
+///   inflow allowance in the next (the receiver's).
+///
+/// The usage of a period is counted in millionths of an hour so that it fits the balance's slot:
+/// each payment adds its value rounded up to the next millionth (against the payer), so a
+/// cooperative never pays or receives more than its allowance in a period. A period number
+/// repeats its low 32 bits only after 2^32 periods (136 years of one-second periods).
 ///
 /// It deploys its {FederationVotes} in its constructor, so that only it can ever seat a
 /// cooperative.
 ///
 /// Invariants a subclass must keep: the clearing balances sum to zero (every change moves two
 /// balances by the same value in opposite directions); a balance only moves within
-/// `[-debitLimit, surplusCap]` of its cooperative; a status changes only through this contract's
-/// functions; the seat of a cooperative exists exactly while it is active or frozen.
+/// `[-debitLimit, surplusCap]` of its cooperative; a period's usage never exceeds its allowance;
+/// a status changes only through this contract's functions; the seat of a cooperative exists
+/// exactly while it is active or frozen.
 abstract contract FederationRegistry is IFederationRegistry {
     // ─── Storage ─────────────────────────────────────────────────────────────────────────────
 
@@ -38,31 +49,46 @@ abstract contract FederationRegistry is IFederationRegistry {
     /// @notice The role on a cooperative's hours that the union needs (see {IWorkHours}).
     bytes32 public constant FEDERATION_ROLE = keccak256("FEDERATION_ROLE");
 
+    /// @notice The unit in which a period's outflow and inflow are counted: a millionth of an
+    /// hour (1e12). Each payment counts its value rounded up to it.
+    uint256 public constant USAGE_UNIT = 1e12;
+
     uint256 internal constant _MASK96 = type(uint96).max;
     uint256 private constant _MASK104 = type(uint104).max;
-    uint256 internal constant _INDEX_SHIFT = 104;
-    uint256 internal constant _STATUS_SHIFT = 200;
-    uint256 internal constant _INFLOW_SHIFT = 96;
-    uint256 internal constant _PERIOD_SHIFT = 192;
+    uint256 internal constant _USAGE_MASK = (1 << 59) - 1;
+    uint256 internal constant _OUTFLOW_SHIFT = 104;
+    uint256 internal constant _INFLOW_SHIFT = 163;
+    uint256 internal constant _PERIOD_SHIFT = 222;
+    uint256 internal constant _PERIOD_MASK = type(uint32).max;
+    uint256 internal constant _STATUS_SHIFT = 254;
+    uint256 private constant _BASE_SHIFT = 96;
+    uint256 private constant _BASE_PERIOD_SHIFT = 192;
 
     address private immutable _governance;
     IFederationVotes private immutable _votes;
     uint256 private immutable _period;
     uint256 private immutable _maxIndexChangeBps;
 
-    /// @dev balance (int104) | index (uint96) | status (uint8); see the contract's header.
+    /// @dev balance (int104) | outflow used (59 bits, in USAGE_UNIT) | inflow used (59 bits) |
+    /// period (32 bits) | status (2 bits); see the contract's header.
     mapping(address cooperative => uint256) internal _state;
 
-    /// @dev outflow used (uint96) | inflow used (uint96) | period (uint64).
-    mapping(address cooperative => uint256) internal _usage;
+    /// @dev index (uint96) | the index at the start of the period of its last change (uint96) |
+    /// that period (uint64).
+    mapping(address cooperative => uint256) internal _indices;
 
     mapping(address cooperative => Limits) internal _limits;
 
-    /// @dev The index at the start of the period of its last change (uint96) | that period (64).
-    mapping(address cooperative => uint256) private _indexBase;
-
     mapping(address cooperative => address) private _timelocks;
-    mapping(address cooperative => address) private _treasuries;
+    mapping(address cooperative => address) internal _treasuries;
+
+    /// @dev The settlement asset (zero for native RBTC) and its rate, in one slot.
+    struct Settlement {
+        address asset;
+        uint96 rate;
+    }
+
+    Settlement internal _settlement;
 
     // ─── Modifiers ───────────────────────────────────────────────────────────────────────────
 
@@ -122,9 +148,11 @@ abstract contract FederationRegistry is IFederationRegistry {
             revert FederationNotCooperativeTimelock(cooperative, timelock);
         }
         _checkIndex(index);
-        _state[cooperative] =
-            (index << _INDEX_SHIFT) | (uint256(uint8(Status.Active)) << _STATUS_SHIFT);
-        _indexBase[cooperative] = index | (currentPeriod() << _PERIOD_SHIFT);
+        _state[cooperative] = uint256(uint8(Status.Active)) << _STATUS_SHIFT;
+        _indices[cooperative] =
+            index |
+            (index << _BASE_SHIFT) |
+            (currentPeriod() << _BASE_PERIOD_SHIFT);
         _limits[cooperative] = limits;
         _timelocks[cooperative] = timelock;
         _treasuries[cooperative] = treasury;
@@ -183,24 +211,40 @@ abstract contract FederationRegistry is IFederationRegistry {
     ///
     /// Emits {IndexUpdated}.
     function setIndex(address cooperative, uint256 index) external onlyGovernance {
-        uint256 state = _state[cooperative];
-        _checkMember(cooperative, state);
+        _checkMember(cooperative, _state[cooperative]);
         _checkIndex(index);
-        uint256 oldIndex = _indexOf(state);
+        uint256 packed = _indices[cooperative];
+        uint256 oldIndex = packed & _MASK96;
         uint256 current = currentPeriod();
-        uint256 packedBase = _indexBase[cooperative];
-        uint256 base = (packedBase >> _PERIOD_SHIFT) == current ? packedBase & _MASK96 : oldIndex;
+        uint256 base =
+            (packed >> _BASE_PERIOD_SHIFT) == current
+                ? (packed >> _BASE_SHIFT) & _MASK96
+                : oldIndex;
         uint256 maxChange = (base * _maxIndexChangeBps) / BPS;
         uint256 change = index > base ? index - base : base - index;
         if (change > maxChange) {
             revert FederationIndexChangeTooLarge(cooperative, base, index, maxChange);
         }
-        _indexBase[cooperative] = base | (current << _PERIOD_SHIFT);
-        _state[cooperative] = (state & ~(_MASK96 << _INDEX_SHIFT)) | (index << _INDEX_SHIFT);
+        _indices[cooperative] = index | (base << _BASE_SHIFT) | (current << _BASE_PERIOD_SHIFT);
         emit IndexUpdated(cooperative, oldIndex, index);
     }
 
+    /// @inheritdoc IFederationRegistry
+    /// @dev Requirements: the caller is the federation's timelock; `rate <= 2^96 - 1`, else
+    /// {FederationInvalidSettlementRate}. Emits {SettlementUpdated}.
+    function setSettlement(address asset, uint256 rate) external onlyGovernance {
+        if (rate > _MASK96) revert FederationInvalidSettlementRate(rate);
+        _settlement = Settlement({asset: asset, rate: uint96(rate)});
+        emit SettlementUpdated(asset, rate);
+    }
+
     // ─── External: views ─────────────────────────────────────────────────────────────────────
+
+    /// @inheritdoc IFederationRegistry
+    function settlement() external view returns (address asset, uint256 rate) {
+        Settlement memory s = _settlement;
+        return (s.asset, s.rate);
+    }
 
     /// @inheritdoc IFederationRegistry
     function governance() external view returns (address) {
@@ -226,15 +270,15 @@ abstract contract FederationRegistry is IFederationRegistry {
     function member(address cooperative) external view returns (Member memory m) {
         uint256 state = _state[cooperative];
         Limits memory limits = _limits[cooperative];
-        (uint256 outflowUsed, uint256 inflowUsed) = _usedNow(_usage[cooperative]);
+        (uint256 outflowUsed, uint256 inflowUsed) = _usedNow(state);
         m.status = _statusOf(state);
         m.timelock = _timelocks[cooperative];
         m.treasury = _treasuries[cooperative];
         m.balance = _balanceOf(state);
-        m.index = _indexOf(state);
+        m.index = _indexOf(cooperative);
         m.limits = limits;
-        m.outflowLeft = _left(limits.outflowAllowance, outflowUsed);
-        m.inflowLeft = _left(limits.inflowAllowance, inflowUsed);
+        m.outflowLeft = _left(limits.outflowAllowance, outflowUsed) * USAGE_UNIT;
+        m.inflowLeft = _left(limits.inflowAllowance, inflowUsed) * USAGE_UNIT;
     }
 
     /// @inheritdoc IFederationRegistry
@@ -263,7 +307,7 @@ abstract contract FederationRegistry is IFederationRegistry {
     }
 
     /// @dev Reverts unless `cooperative` is active or frozen.
-    function _checkMember(address cooperative, uint256 state) private pure {
+    function _checkMember(address cooperative, uint256 state) internal pure {
         Status status = _statusOf(state);
         if (status != Status.Active && status != Status.Frozen) {
             revert FederationWrongStatus(cooperative, status, Status.Active);
@@ -277,14 +321,20 @@ abstract contract FederationRegistry is IFederationRegistry {
         _state[cooperative] = _withStatus(state, to);
     }
 
-    /// @dev The outflow and inflow used in the current period, per the packed `usage`.
-    function _usedNow(uint256 usage) internal view returns (uint256 outflow, uint256 inflow) {
-        if ((usage >> _PERIOD_SHIFT) != currentPeriod()) return (0, 0);
-        return (usage & _MASK96, (usage >> _INFLOW_SHIFT) & _MASK96);
+    /// @dev The outflow and inflow used in the current period, in `USAGE_UNIT`, per the packed
+    /// `state` (zero when they were counted in an earlier period).
+    function _usedNow(uint256 state) internal view returns (uint256 outflow, uint256 inflow) {
+        if (((state >> _PERIOD_SHIFT) & _PERIOD_MASK) != (currentPeriod() & _PERIOD_MASK)) {
+            return (0, 0);
+        }
+        return ((state >> _OUTFLOW_SHIFT) & _USAGE_MASK, (state >> _INFLOW_SHIFT) & _USAGE_MASK);
     }
 
+    /// @dev What is left of `allowance` (hours) after `used` (in `USAGE_UNIT`), in `USAGE_UNIT`,
+    /// rounded down: any value up to it fits, rounded up.
     function _left(uint256 allowance, uint256 used) private pure returns (uint256) {
-        return used >= allowance ? 0 : allowance - used;
+        uint256 units = allowance / USAGE_UNIT;
+        return used >= units ? 0 : units - used;
     }
 
     function _statusOf(uint256 state) internal pure returns (Status) {
@@ -292,11 +342,12 @@ abstract contract FederationRegistry is IFederationRegistry {
     }
 
     function _withStatus(uint256 state, Status status) private pure returns (uint256) {
-        return (state & ~(uint256(0xff) << _STATUS_SHIFT)) | (uint256(status) << _STATUS_SHIFT);
+        return (state & ~(uint256(3) << _STATUS_SHIFT)) | (uint256(status) << _STATUS_SHIFT);
     }
 
-    function _indexOf(uint256 state) internal pure returns (uint256) {
-        return (state >> _INDEX_SHIFT) & _MASK96;
+    /// @dev The exchange index of `cooperative`; zero for one never admitted.
+    function _indexOf(address cooperative) internal view returns (uint256) {
+        return _indices[cooperative] & _MASK96;
     }
 
     /// @dev The signed balance in the low 104 bits (two's complement).

@@ -64,6 +64,25 @@ interface IClearingUnion is IFederationRegistry {
     /// @notice The payment would mint `hoursOut`, fewer than the payer's `minOut`.
     error ClearingUnionInsufficientOutput(uint256 hoursOut, uint256 minOut);
 
+    /// @notice The federation has set no settlement rate: settlement is closed.
+    error ClearingUnionSettlementClosed();
+
+    /// @notice `caller` is not the treasury that `cooperative` was admitted with.
+    error ClearingUnionNotTreasury(address cooperative, address caller);
+
+    /// @notice Settling `value` would take the debtor `cooperative` from `balance` above zero.
+    error ClearingUnionSettlementExceedsDebit(address cooperative, int256 balance, uint256 value);
+
+    /// @notice Settling `value` would take the creditor `cooperative` from `balance` below zero.
+    error ClearingUnionSettlementExceedsSurplus(address cooperative, int256 balance, uint256 value);
+
+    /// @notice The creditor's `treasury` keeps `reserve`, not the settlement asset `asset`.
+    error ClearingUnionSettlementAssetMismatch(address treasury, address reserve, address asset);
+
+    /// @notice The settlement asset arrived as `received`, not the `amount` settled (a native
+    /// payment of another value, or a token that takes a fee).
+    error ClearingUnionSettlementPayment(uint256 amount, uint256 received);
+
     // ─── Events ──────────────────────────────────────────────────────────────────────────────
 
     /// @notice Emitted for every payment: `payer` paid `hoursIn` hours of `from`, worth `value` in
@@ -78,6 +97,10 @@ interface IClearingUnion is IFederationRegistry {
         uint256 hoursOut
     );
 
+    /// @notice Emitted when the treasury of `debtor` paid `amount` of the settlement asset to
+    /// the treasury of `creditor`, and the two balances moved by its `value`.
+    event Settled(address indexed debtor, address indexed creditor, uint256 amount, uint256 value);
+
     // ─── Functions ───────────────────────────────────────────────────────────────────────────
 
     /// @notice Pays `hoursIn` of the caller's hours of cooperative `from` to `recipient`, who
@@ -90,6 +113,16 @@ interface IClearingUnion is IFederationRegistry {
         uint256 hoursIn,
         uint256 minOut
     ) external returns (uint256 hoursOut);
+
+    /// @notice Settles part of `debtor`'s debit with `amount` of the settlement asset, paid by
+    /// `debtor`'s treasury into `creditor`'s treasury (where it is an inflow, split 75/25): the
+    /// debtor's balance rises and the creditor's falls by its value at the federation's rate.
+    /// @return value The value settled, in the federation's unit (1e18 = one hour), rounded down.
+    function settle(
+        address debtor,
+        address creditor,
+        uint256 amount
+    ) external payable returns (uint256 value);
 
     /// @notice What paying `hoursIn` hours of `from` to `to` would be worth and mint now, before
     /// any limit is checked.

@@ -78,6 +78,9 @@ interface IFederationRegistry {
     /// @notice `cooperative` owes the federation `balance` (below zero): it cannot retire in debt.
     error FederationRetireWithDebt(address cooperative, int256 balance);
 
+    /// @notice A settlement rate above the largest the registry holds (2^96 - 1).
+    error FederationInvalidSettlementRate(uint256 rate);
+
     /// @notice A period of zero seconds, or an index bound above 10_000 basis points.
     error FederationInvalidSettings(uint256 period, uint256 maxIndexChangeBps);
 
@@ -107,6 +110,10 @@ interface IFederationRegistry {
     /// @notice Emitted when the federation changes the exchange index of `cooperative`.
     event IndexUpdated(address indexed cooperative, uint256 oldIndex, uint256 newIndex);
 
+    /// @notice Emitted when the federation sets the reserve asset of settlements (zero for
+    /// native RBTC) and the rate at which it reduces a debit (zero closes settlement).
+    event SettlementUpdated(address asset, uint256 rate);
+
     // ─── Functions ───────────────────────────────────────────────────────────────────────────
 
     /// @notice The federation's timelock, which alone changes the registry.
@@ -124,6 +131,11 @@ interface IFederationRegistry {
 
     /// @notice The current period's number: `block.timestamp / period()`.
     function currentPeriod() external view returns (uint256);
+
+    /// @notice The reserve asset in which a cooperative in debt may settle (zero for native
+    /// RBTC), and the rate: the value in the federation's unit (1e18 = one hour) of 1e18 base
+    /// units of the asset. A rate of zero means settlement is closed.
+    function settlement() external view returns (address asset, uint256 rate);
 
     /// @notice The state of `cooperative` (its hours token).
     function member(address cooperative) external view returns (Member memory);
@@ -162,4 +174,10 @@ interface IFederationRegistry {
     /// @notice Changes the exchange index of `cooperative`, within {maxIndexChangeBps} of its
     /// value at the start of the current period.
     function setIndex(address cooperative, uint256 index) external;
+
+    /// @notice Sets the reserve asset of settlements (zero for native RBTC) and its rate (the
+    /// federation's value of 1e18 base units of it; zero closes settlement).
+    /// @dev Only the federation's timelock: the rate is a voted parameter, never a market price,
+    /// so no trade can move it.
+    function setSettlement(address asset, uint256 rate) external;
 }

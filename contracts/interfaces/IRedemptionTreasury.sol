@@ -168,6 +168,10 @@ interface IRedemptionTreasury {
     /// would meet the slippage bound: the pool was moved, so the defence waits.
     error TreasurySpotFarFromTwap(uint256 spot, uint256 twap);
 
+    /// @notice `union` does not hold `FEDERATION_ROLE` on this cooperative's hours: it is not the
+    /// clearing union the cooperative voted to join.
+    error TreasuryNotFederation(address union);
+
     // ─── Events ──────────────────────────────────────────────────────────────────────────────
 
     /// @notice `amount` of reserve came in from `from` and was split between the pools.
@@ -177,6 +181,17 @@ interface IRedemptionTreasury {
         uint256 amount,
         uint256 subsistence,
         uint256 commons
+    );
+
+    /// @notice The cooperative paid `amount` of the reserve (`subsistence` + `commons` from its
+    /// pools) through the clearing `union` to `creditor`'s treasury, settling `value` of its debit.
+    event FederationSettled(
+        address indexed union,
+        address indexed creditor,
+        uint256 amount,
+        uint256 subsistence,
+        uint256 commons,
+        uint256 value
     );
 
     /// @notice `account` redeemed `amount` hours of `category` for `payout`; `fee` stayed in the
@@ -335,6 +350,22 @@ interface IRedemptionTreasury {
     function defendCeiling() external returns (uint256 minted, uint256 proceeds);
 
     // ─── Governance ──────────────────────────────────────────────────────────────────────────
+
+    /// @notice Pays `amount` of the reserve out of both pools (75% subsistence, 25% commons) to
+    /// settle part of the cooperative's debit in the federation's clearing `union`, which passes
+    /// it to `creditor`'s treasury as an inflow there.
+    /// @dev Requirements: the caller has the governor role (the cooperative's own vote); `union`
+    /// holds `FEDERATION_ROLE` on this cooperative's hours, else {TreasuryNotFederation}; both
+    /// pools hold their part, else {TreasuryInsufficientPool}; the union accepts the settlement
+    /// (see `IClearingUnion.settle`).
+    ///
+    /// Emits a {FederationSettled} event.
+    /// @return value The value settled, in the federation's unit (1e18 = one hour).
+    function settleFederation(
+        address union,
+        address creditor,
+        uint256 amount
+    ) external returns (uint256 value);
 
     /// @notice Sets the redemption rate (reserve per whole hour). Zero closes redemption.
     /// @dev Requirements: the caller has the governor role; `newRate` fits in 128 bits.

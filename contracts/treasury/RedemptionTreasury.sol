@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Address} from "@openzeppelin/contracts/utils/Address.sol";
@@ -9,6 +10,7 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
+import {IClearingUnion} from "../interfaces/IClearingUnion.sol";
 import {ICoopPairFactory} from "../interfaces/ICoopPairFactory.sol";
 import {ICoopRouter} from "../interfaces/ICoopRouter.sol";
 import {IRedemptionTreasury} from "../interfaces/IRedemptionTreasury.sol";
@@ -59,6 +61,9 @@ contract RedemptionTreasury is IRedemptionTreasury, AccessControl, ReentrancyGua
     /// caller who moves the price before the defence and back after it pays more in fees than
     /// the defence's trade can give back, whatever the size of the move. See docs/treasury.md.
     uint256 public constant BAND_TRANCHE = 25;
+
+    /// @dev The role on `WorkHours` that the cooperative's vote to join grants the clearing union.
+    bytes32 private constant _FEDERATION_ROLE = keccak256("FEDERATION_ROLE");
 
     /// @dev One whole hour of `WorkHours`.
     uint256 private constant _HOUR = 1e18;
@@ -487,6 +492,52 @@ contract RedemptionTreasury is IRedemptionTreasury, AccessControl, ReentrancyGua
     }
 
     // ─── Governance ──────────────────────────────────────────────────────────────────────────
+
+    /// @inheritdoc IRedemptionTreasury
+    /// @dev The outflow leaves both pools before it is paid, split as every inflow is (the
+    /// commons part by subtraction). The union is the one the cooperative voted to join: it holds
+    /// `FEDERATION_ROLE` on the cooperative's hours, and checks the debit and the creditor.
+    function settleFederation(
+        address union,
+        address creditor,
+        uint256 amount
+    ) external onlyGovernor nonReentrant returns (uint256 value) {
+        if (amount == 0) revert TreasuryZeroAmount();
+        if (!IAccessControl(address(_workHours)).hasRole(_FEDERATION_ROLE, union)) {
+            revert TreasuryNotFederation(union);
+        }
+        uint256 subsistence = Math.mulDiv(amount, SUBSISTENCE_SHARE, BPS);
+        uint256 commons = amount - subsistence;
+        Pools memory p = _pools;
+        if (p.subsistence < subsistence) {
+            revert TreasuryInsufficientPool(
+                IWorkHours.Category.Subsistence,
+                p.subsistence,
+                subsistence
+            );
+        }
+        if (p.commons < commons) {
+            revert TreasuryInsufficientPool(IWorkHours.Category.Commons, p.commons, commons);
+        }
+        // cannot underflow: checked just above
+        unchecked {
+            _pools = Pools({
+                subsistence: p.subsistence - uint128(subsistence),
+                commons: p.commons - uint128(commons)
+            });
+        }
+        if (_reserve == address(0)) {
+            value = IClearingUnion(union).settle{value: amount}(
+                address(_workHours),
+                creditor,
+                amount
+            );
+        } else {
+            IERC20(_reserve).forceApprove(union, amount);
+            value = IClearingUnion(union).settle(address(_workHours), creditor, amount);
+        }
+        emit FederationSettled(union, creditor, amount, subsistence, commons, value);
+    }
 
     /// @inheritdoc IRedemptionTreasury
     function setRate(uint256 newRate) external onlyGovernor {

@@ -8,14 +8,20 @@ import { type Proposal, ProposalState, descriptionHash, executionArgs } from "..
 import { type Federation, explainFederationError } from "./federation.js";
 import { proposalStateName } from "./explain.js";
 import { chainNow, NEXT_BLOCK, untilBlockAt, when } from "./time.js";
-import { proposalRef } from "../governance/refs.js";
+import { parseProposalRef, proposalRef, resolveProposalRef } from "../governance/refs.js";
 
 /** Blocks per log query (RSK nodes accept this range) and how many ranges to look back. */
 const LOG_CHUNK = 5_000;
 const MAX_CHUNKS = 50;
 
-/** The actions and description of federation proposal `id`, from its ProposalCreated event. */
-export async function findFederationProposal(fed: Federation, id: bigint): Promise<Proposal> {
+/**
+ * Walks the federation governor's ProposalCreated events from the newest block backwards, in
+ * chunks, until `visit` returns a value; returns it, or undefined when the logs run out.
+ */
+async function scanFederationProposals<T>(
+  fed: Federation,
+  visit: (id: bigint, proposal: Proposal) => T | undefined,
+): Promise<T | undefined> {
   const governor = fed.governor;
   const topic = governor.interface.getEvent("ProposalCreated").topicHash;
   const latest = await fed.ethers.provider.getBlockNumber();
@@ -27,21 +33,68 @@ export async function findFederationProposal(fed: Federation, id: bigint): Promi
       fromBlock: from,
       toBlock: to,
     });
-    for (const log of logs) {
+    for (const log of [...logs].reverse()) {
       const parsed = governor.interface.parseLog(log);
-      if (parsed && (parsed.args.proposalId as bigint) === id) {
-        return {
-          targets: [...(parsed.args.targets as string[])],
-          values: [...(parsed.args[3] as bigint[])],
-          calldatas: [...(parsed.args.calldatas as string[])],
-          description: parsed.args.description as string,
-        };
-      }
+      if (!parsed) continue;
+      const found = visit(parsed.args.proposalId as bigint, {
+        targets: [...(parsed.args.targets as string[])],
+        values: [...(parsed.args[3] as bigint[])],
+        calldatas: [...(parsed.args.calldatas as string[])],
+        description: parsed.args.description as string,
+      });
+      if (found !== undefined) return found;
     }
     if (from === 0) break;
   }
+  return undefined;
+}
+
+/** The actions and description of federation proposal `id`, from its ProposalCreated event. */
+export async function findFederationProposal(fed: Federation, id: bigint): Promise<Proposal> {
+  const found = await scanFederationProposals(fed, (seen, proposal) =>
+    seen === id ? proposal : undefined,
+  );
+  if (found !== undefined) return found;
   throw new CliError(
     `federation proposal ${proposalRef(id)} was not found in the last ${LOG_CHUNK * MAX_CHUNKS} blocks`,
+  );
+}
+
+/** The ids of the federation's proposals, newest first, as far back as the logs are read. */
+export async function federationProposalIds(fed: Federation): Promise<bigint[]> {
+  const ids: bigint[] = [];
+  await scanFederationProposals(fed, (id) => {
+    ids.push(id);
+    return undefined;
+  });
+  return ids;
+}
+
+/**
+ * The federation proposal that `text` names, as the cooperative's commands read it: a short
+ * reference ("p3f9a01c2"), a longer prefix of its hex id, or its full id (decimal or 0x hex);
+ * checked against the federation governor's proposals. An unknown or ambiguous reference is a
+ * {@link CliError}, before anything is sent.
+ */
+export async function resolveFederationProposal(fed: Federation, text: string): Promise<bigint> {
+  const input = parseProposalRef(text);
+  if (input === undefined) {
+    throw new CliError(
+      `--proposal must be a federation proposal reference such as p3f9a01c2 (coop federation propose prints it); got "${text}"`,
+    );
+  }
+  if (input.kind === "id") {
+    if ((await fed.governor.proposalSnapshot(input.id)) === 0n) {
+      throw new CliError(`federation proposal ${proposalRef(input.id)} does not exist`);
+    }
+    return input.id;
+  }
+  const resolved = resolveProposalRef(input, await federationProposalIds(fed));
+  if (resolved.ok) return resolved.id;
+  throw new CliError(
+    resolved.reason === "unknown"
+      ? `no federation proposal p${input.prefix} on this chain`
+      : `p${input.prefix} names ${resolved.matches.length} federation proposals (${resolved.matches.map(proposalRef).join(", ")}); give more digits`,
   );
 }
 

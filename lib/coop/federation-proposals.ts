@@ -237,3 +237,118 @@ export function statusProposal(
     proposer,
   );
 }
+
+const ZERO = "0x0000000000000000000000000000000000000000";
+const settlementRegistry = new Interface(["function setSettlement(address asset, uint256 rate)"]);
+const treasury = new Interface([
+  "function settleFederation(address union, address creditor, uint256 amount)",
+]);
+
+/** The federation's proposal to set the settlement asset (the zero address for native RBTC) and
+ * its rate: the value in the federation's unit (1e18 = one hour) of 1e18 base units of the
+ * asset. A rate of zero closes settlement. */
+export function settlementRateProposal(
+  union: string,
+  asset: string,
+  rate: bigint,
+  proposer: string,
+): Proposal {
+  if (rate < 0n || rate > MAX_UINT96)
+    throw new ProposalInputError(
+      `a settlement rate must be between 0 and ${formatHours(MAX_UINT96)}`,
+    );
+  return build(
+    [
+      {
+        target: getAddress(union),
+        calldata: settlementRegistry.encodeFunctionData("setSettlement", [getAddress(asset), rate]),
+      },
+    ],
+    `# Settlement rate: ${formatHours(rate)} federation hours per 1e18 base units of ${asset === ZERO ? "RBTC" : getAddress(asset)}`,
+    proposer,
+  );
+}
+
+/** A cooperative owed by the federation: its hours token and its clearing balance (above zero). */
+export interface Creditor {
+  readonly hours: string;
+  readonly balance: bigint;
+}
+
+/** One settlement payment: `amount` of reserve (base units) to `creditor`, worth `value`. */
+export interface SettlementPart {
+  readonly creditor: string;
+  readonly amount: bigint;
+  readonly value: bigint;
+}
+
+/**
+ * Splits `amount` of reserve among `creditors` pro rata to what each is owed, each part rounded
+ * down and the last taking the rest, so that the parts add up to `amount`. Computed off chain, so
+ * that the chain never loops over the cooperatives: the proposal carries one action per
+ * creditor. `debit` is what the debtor owes (its balance's magnitude); `rate` the federation's
+ * settlement rate. Throws {@link ProposalInputError} when the value exceeds the debit, or a part
+ * would exceed what its creditor is owed.
+ */
+export function settlementSplit(
+  amount: bigint,
+  debit: bigint,
+  creditors: readonly Creditor[],
+  rate: bigint,
+): SettlementPart[] {
+  if (amount <= 0n) throw new ProposalInputError("a settlement must pay more than zero");
+  if (rate <= 0n) throw new ProposalInputError("the federation has set no settlement rate");
+  const valueOf = (part: bigint) => (part * rate) / INDEX_ONE;
+  const total = valueOf(amount);
+  if (total === 0n) throw new ProposalInputError("the settlement is worth less than one unit");
+  if (total > debit)
+    throw new ProposalInputError(
+      `the settlement is worth ${formatHours(total)} hours, more than the debit of ${formatHours(debit)}`,
+    );
+  const owed = creditors.filter((c) => c.balance > 0n);
+  const credit = owed.reduce((sum, c) => sum + c.balance, 0n);
+  if (credit === 0n) throw new ProposalInputError("no cooperative is owed anything");
+  const parts: SettlementPart[] = [];
+  let left = amount;
+  owed.forEach((c, i) => {
+    const part = i === owed.length - 1 ? left : (amount * c.balance) / credit;
+    left -= part;
+    if (part === 0n) return;
+    const value = valueOf(part);
+    if (value > c.balance)
+      throw new ProposalInputError(
+        `${getAddress(c.hours)} is owed ${formatHours(c.balance)} hours; its part is worth ${formatHours(value)}`,
+      );
+    parts.push({ creditor: getAddress(c.hours), amount: part, value });
+  });
+  return parts;
+}
+
+/** The cooperative's own proposal to settle part of its federation debit: one payment from its
+ * `treasuryAddress` through the clearing `union` per creditor (see {@link settlementSplit}). */
+export function settlementProposal(
+  treasuryAddress: string,
+  union: string,
+  parts: readonly SettlementPart[],
+  describe: (amount: bigint) => string,
+  proposer: string,
+): Proposal {
+  if (parts.length === 0) throw new ProposalInputError("a settlement needs a creditor");
+  const total = parts.reduce((sum, p) => sum + p.amount, 0n);
+  const value = parts.reduce((sum, p) => sum + p.value, 0n);
+  return build(
+    parts.map((p) => ({
+      target: getAddress(treasuryAddress),
+      calldata: treasury.encodeFunctionData("settleFederation", [
+        getAddress(union),
+        p.creditor,
+        p.amount,
+      ]),
+    })),
+    `# Settle ${formatHours(value)} hours of the federation debit with ${describe(total)}\n\n` +
+      parts
+        .map((p) => `- ${p.creditor}: ${describe(p.amount)} (${formatHours(p.value)} hours)`)
+        .join("\n"),
+    proposer,
+  );
+}

@@ -225,6 +225,18 @@ export function explainFederationError(error: ErrorDescription): string | undefi
       return `the index of ${a[0]} may move at most ${formatHours(a[3])} from ${formatHours(a[1])} this period; ${formatHours(a[2])} is further`;
     case "FederationMissingRole":
       return `${a[0]} has not granted the clearing union its role: its members must vote to join first`;
+    case "ClearingUnionSettlementClosed":
+      return "the federation has set no settlement rate; settlement is closed";
+    case "ClearingUnionNotTreasury":
+      return `only the treasury of ${a[0]} settles its debit, by its own vote (not ${a[1]})`;
+    case "ClearingUnionSettlementExceedsDebit":
+      return `${a[0]} stands at ${signedHours(a[1])} hours; settling ${formatHours(a[2])} would take it above zero`;
+    case "ClearingUnionSettlementExceedsSurplus":
+      return `${a[0]} is owed ${signedHours(a[1])} hours; settling ${formatHours(a[2])} with it would take it below zero`;
+    case "ClearingUnionSettlementAssetMismatch":
+      return `the creditor's treasury ${a[0]} keeps another reserve (${a[1]}) than the settlement asset (${a[2]})`;
+    case "TreasuryNotFederation":
+      return `${a[0]} is not the clearing union the cooperative voted to join`;
     case "FederationRetireWithDebt":
       return `${a[0]} owes ${formatHours(-BigInt(a[1]))} hours to the federation and cannot retire`;
     default:

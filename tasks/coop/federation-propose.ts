@@ -1,5 +1,6 @@
 /** The `coop federation propose …` actions: each builds one federation proposal and sends it
  * from a liaison. */
+import { Contract, ZeroAddress } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { CliError, runCommand } from "../../lib/cli/errors.js";
@@ -10,9 +11,11 @@ import {
   admitProposal,
   indexProposal,
   limitsProposal,
+  settlementRateProposal,
   statusProposal,
 } from "../../lib/coop/federation-proposals.js";
 import { openFederationSession } from "../../lib/coop/federation-session.js";
+import { proposalRef } from "../../lib/governance/refs.js";
 import type { Proposal } from "../../lib/proposals.js";
 import { ProposalInputError } from "../../lib/proposals.js";
 
@@ -53,9 +56,9 @@ export async function runProposal(
       throw error;
     }
     const sent = await proposeFederation(fed, proposal);
-    console.log(
-      `Proposed to the federation: proposal ${sent.proposalId} (transaction ${sent.hash})`,
-    );
+    const ref = proposalRef(sent.proposalId);
+    console.log(`Proposed to the federation: proposal ${ref} (transaction ${sent.hash})`);
+    console.log(`  next: coop federation vote --proposal ${ref} --support for`);
   });
 }
 
@@ -152,4 +155,35 @@ export function proposeStatus(change: "freeze" | "unfreeze" | "retire") {
         fed.signer.address,
       ),
     );
+}
+
+/** The federation's settlement asset (`--asset`, a token's address; RBTC when empty) and rate
+ * (`--rate`, federation hours per whole unit of it; 0 closes settlement). */
+export async function proposeSettlementRate(
+  args: { asset: string | undefined; rate: string | undefined; from: string | undefined },
+  hre: HardhatRuntimeEnvironment,
+) {
+  let parsed: { asset: string; rate: bigint };
+  try {
+    parsed = {
+      asset: (args.asset ?? "").trim() === "" ? ZeroAddress : parseAddress(args.asset, "--asset"),
+      rate: parseLimit(args.rate, "--rate"),
+    };
+  } catch (error) {
+    await runCommand(() => Promise.reject(error));
+    return;
+  }
+  await runProposal(hre, args.from, async (fed) => {
+    // the chain's rate is the value of 1e18 base units: scale one whole unit of a token to it
+    const decimals =
+      parsed.asset === ZeroAddress
+        ? 18n
+        : ((await new Contract(
+            parsed.asset,
+            ["function decimals() view returns (uint8)"],
+            fed.signer,
+          ).decimals()) as bigint);
+    const rate = (parsed.rate * 10n ** 18n) / 10n ** decimals;
+    return settlementRateProposal(fed.addresses.union, parsed.asset, rate, fed.signer.address);
+  });
 }

@@ -177,10 +177,45 @@ export const federationTasks = [
     .setAction(() => import("./federation-propose-retire.js"))
     .build(),
 
+  task(
+    ["coop", "federation", "propose", "settlement"],
+    "Propose the asset and rate at which a cooperative in debt may settle with reserve",
+  )
+    .addOption({
+      name: "rate",
+      description: "Federation hours per whole unit of the asset (0 closes settlement)",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
+    .addOption({
+      name: "asset",
+      description: "The reserve token's address (RBTC when empty)",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
+    .addOption(FROM)
+    .setAction(() => import("./federation-propose-settlement.js"))
+    .build(),
+
+  task(
+    ["coop", "federation", "settle"],
+    "Propose to your cooperative's own governance paying reserve to settle its federation debit",
+  )
+    .addOption(COOP)
+    .addOption({
+      name: "reserve",
+      description: "How much reserve to pay (RBTC or the token), split pro rata among creditors",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
+    .addOption(FROM)
+    .setAction(() => import("./federation-settle.js"))
+    .build(),
+
   task(["coop", "federation", "vote"], "Cast your cooperative's federation vote (as its liaison)")
     .addOption({
       name: "proposal",
-      description: "The federation proposal id",
+      description: "The federation proposal: its reference (p3f9a01c2) or id",
       type: ArgumentType.STRING_WITHOUT_DEFAULT,
       defaultValue: undefined,
     })
@@ -197,7 +232,7 @@ export const federationTasks = [
   task(["coop", "federation", "queue"], "Queue a succeeded federation proposal")
     .addOption({
       name: "proposal",
-      description: "The federation proposal id",
+      description: "The federation proposal: its reference (p3f9a01c2) or id",
       type: ArgumentType.STRING_WITHOUT_DEFAULT,
       defaultValue: undefined,
     })
@@ -208,7 +243,7 @@ export const federationTasks = [
   task(["coop", "federation", "execute"], "Execute a queued federation proposal")
     .addOption({
       name: "proposal",
-      description: "The federation proposal id",
+      description: "The federation proposal: its reference (p3f9a01c2) or id",
       type: ArgumentType.STRING_WITHOUT_DEFAULT,
       defaultValue: undefined,
     })

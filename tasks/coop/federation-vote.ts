@@ -1,13 +1,14 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
-import { CliError, runCommand } from "../../lib/cli/errors.js";
-import { parseChoice, parseIds } from "../../lib/cli/parse.js";
+import { runCommand } from "../../lib/cli/errors.js";
+import { parseChoice, required } from "../../lib/cli/parse.js";
 import { SUPPORT } from "../../lib/coop/governance.js";
 import { timestampText } from "../../lib/format/durations.js";
 import { proposalRef } from "../../lib/governance/refs.js";
 import {
   executeFederation,
   queueFederation,
+  resolveFederationProposal,
   voteFederation,
 } from "../../lib/coop/federation-governance.js";
 import { openFederationSession } from "../../lib/coop/federation-session.js";
@@ -18,17 +19,12 @@ interface Args {
   from: string | undefined;
 }
 
-function proposalIdOf(text: string | undefined): bigint {
-  const ids = parseIds(text, "--proposal");
-  if (ids.length !== 1) throw new CliError("--proposal takes one proposal id");
-  return ids[0];
-}
-
 export default async function federationVote(args: Args, hre: HardhatRuntimeEnvironment) {
   await runCommand(async () => {
-    const id = proposalIdOf(args.proposal);
+    const wanted = required(args.proposal, "--proposal");
     const support = parseChoice(args.support, "--support", SUPPORT);
     const fed = await openFederationSession(hre, args.from);
+    const id = await resolveFederationProposal(fed, wanted);
     const voted = await voteFederation(fed, id, support);
     console.log(
       `Voted ${SUPPORT[support]} on federation proposal ${proposalRef(id)} with ${voted.weight} vote (transaction ${voted.hash})`,
@@ -38,8 +34,9 @@ export default async function federationVote(args: Args, hre: HardhatRuntimeEnvi
 
 export async function federationQueue(args: Omit<Args, "support">, hre: HardhatRuntimeEnvironment) {
   await runCommand(async () => {
-    const id = proposalIdOf(args.proposal);
+    const wanted = required(args.proposal, "--proposal");
     const fed = await openFederationSession(hre, args.from);
+    const id = await resolveFederationProposal(fed, wanted);
     const queued = await queueFederation(fed, id);
     console.log(
       `Queued federation proposal ${proposalRef(id)}; executable from ${timestampText(queued.eta)} (transaction ${queued.hash})`,
@@ -52,8 +49,9 @@ export async function federationExecute(
   hre: HardhatRuntimeEnvironment,
 ) {
   await runCommand(async () => {
-    const id = proposalIdOf(args.proposal);
+    const wanted = required(args.proposal, "--proposal");
     const fed = await openFederationSession(hre, args.from);
+    const id = await resolveFederationProposal(fed, wanted);
     const sent = await executeFederation(fed, id);
     console.log(`Executed federation proposal ${proposalRef(id)} (transaction ${sent.hash})`);
   });

@@ -31,6 +31,7 @@ function passingInput(): Input {
       row("dex.swap", 90, 100),
       row("gov.execute.approve100", 6_000_000, null),
       row("fed.pay.existing", 140_000, 200_000),
+      row("fed.pay.floor", 140_000, 135_000),
     ],
     scale: EXPECTED_SCALE.map((id) => scaleRow(id, 100, 105)),
     contracts: EXPECTED_CONTRACTS.map((name) => contract(name, 10_000, 2_000_000)),
@@ -46,7 +47,7 @@ function outcome(input: Input, prefix: string) {
 describe("bench targets", function () {
   it("passes every target when every figure is within its limit", function () {
     const outcomes = checkTargets(passingInput());
-    expect(outcomes).to.have.length(4 + 1 + 1 + 2 + EXPECTED_SCALE.length);
+    expect(outcomes).to.have.length(5 + 1 + 1 + 2 + EXPECTED_SCALE.length);
     expect(failedTargets(outcomes)).to.deep.equal([]);
   });
 
@@ -127,6 +128,16 @@ describe("bench targets", function () {
       expect(failedTargets(checkTargets(input)).map((o) => o.target)).to.deep.equal([
         "clearing-union pay between holders <= 1.00 x two swaps through the router",
       ]);
+    });
+
+    it("fails the check when a payment costs more than 1.10 x the ERC20Votes burn + mint floor", function () {
+      const input = passingInput();
+      input.operations[5] = row("fed.pay.floor", 148_501, 135_000);
+      expect(failedTargets(checkTargets(input)).map((o) => o.figures)).to.deep.equal([
+        "ours 148,501 / A 135,000 = 1.100 (limit 1.10)",
+      ]);
+      input.operations[5] = row("fed.pay.floor", 148_500, 135_000);
+      expect(failedTargets(checkTargets(input))).to.deep.equal([]);
     });
 
     it("misses an approval proposal of exactly 6,800,000 gas", function () {

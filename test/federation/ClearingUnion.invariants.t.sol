@@ -6,18 +6,27 @@ import {Test} from "forge-std/Test.sol";
 import {IFederationRegistry} from "../../contracts/interfaces/IFederationRegistry.sol";
 import {IWorkHours} from "../../contracts/interfaces/IWorkHours.sol";
 import {ClearingUnion} from "../../contracts/federation/ClearingUnion.sol";
+import {RedemptionTreasury} from "../../contracts/treasury/RedemptionTreasury.sol";
 import {WorkHours} from "../../contracts/token/WorkHours.sol";
 
 /// Drives a union of three cooperatives as members (payments in every direction, with any amount)
 /// and as the federation's governance (index changes within the bound, freezes, limit raises,
-/// time passing), and keeps ghost figures of every payment.
+/// time passing), settles debits from the cooperatives' treasuries (native RBTC, this handler
+/// being each cooperative's governance), and keeps ghost figures of every payment.
 contract ClearingUnionHandler is Test {
     ClearingUnion public immutable union;
     WorkHours[3] public coops;
+    RedemptionTreasury[3] public treasuries;
 
     uint256 public constant ACTORS = 4;
     uint256 public constant PERIOD = 1 days;
     uint256 public constant EARNED = 1_000e18;
+    /// The reserve each treasury starts with (native RBTC).
+    uint256 public constant FUNDED = 10e18;
+
+    uint256 public settlements;
+    /// Settlements whose value differed from the balances' move.
+    uint256 public settlementMismatches;
 
     address[] internal _actors;
 
@@ -28,6 +37,11 @@ contract ClearingUnionHandler is Test {
     uint256 public balanceMismatches;
     mapping(uint256 coop => uint256) public burnedByUnion;
     mapping(uint256 coop => uint256) public mintedByUnion;
+    /// The value each cooperative paid out and received per period, and in how many payments.
+    mapping(uint256 coop => mapping(uint256 period => uint256)) public outflowOf;
+    mapping(uint256 coop => mapping(uint256 period => uint256)) public inflowOf;
+    mapping(uint256 coop => mapping(uint256 period => uint256)) public paymentsOutOf;
+    mapping(uint256 coop => mapping(uint256 period => uint256)) public paymentsInOf;
 
     constructor() {
         union = new ClearingUnion(address(this), PERIOD, 500, "Federation");
@@ -52,15 +66,29 @@ contract ClearingUnionHandler is Test {
                 commons[i] = EARNED;
             }
             work.mintForWork(accounts, commons, subsistence);
+            RedemptionTreasury treasury = new RedemptionTreasury(
+                IWorkHours(address(work)),
+                address(0),
+                address(this),
+                0,
+                0,
+                0,
+                0
+            );
+            vm.deal(address(this), FUNDED);
+            treasury.deposit{value: FUNDED}(FUNDED);
             union.admit(
                 address(work),
                 address(uint160(0x7100 + c)),
-                address(0),
+                address(treasury),
                 1e18 + c * 1e16,
                 limits
             );
             coops[c] = work;
+            treasuries[c] = treasury;
         }
+        // 50 federation hours per RBTC
+        union.setSettlement(address(0), 50e18);
     }
 
     // ─── Members ─────────────────────────────────────────────────────────────────────────────
@@ -92,6 +120,11 @@ contract ClearingUnionHandler is Test {
             mintedByUnion[t] += out;
             if (out * toIndex > amount * fromIndex) ++valueCreated;
             uint256 value = (amount * fromIndex) / 1e18;
+            uint256 period = union.currentPeriod();
+            outflowOf[f][period] += value;
+            inflowOf[t][period] += value;
+            ++paymentsOutOf[f][period];
+            ++paymentsInOf[t][period];
             if (
                 union.clearingBalance(address(from)) != fromBefore - int256(value) ||
                 union.clearingBalance(address(coops[t])) != toBefore + int256(value)
@@ -105,6 +138,27 @@ contract ClearingUnionHandler is Test {
         amount = bound(amount, 0, work.balanceOf(sender));
         vm.prank(sender);
         work.transfer(_actor(to), amount);
+    }
+
+    /// A cooperative settles part of its debit with a creditor, by its treasury's governance.
+    function settle(uint256 debtorSeed, uint256 creditorSeed, uint256 amount) external {
+        uint256 d = debtorSeed % 3;
+        uint256 c = creditorSeed % 3;
+        if (d == c) c = (c + 1) % 3;
+        (uint256 subsistence, uint256 commons) = treasuries[d].pools();
+        amount = bound(amount, 1, subsistence + commons + 1);
+        int256 debtorBefore = union.clearingBalance(address(coops[d]));
+        int256 creditorBefore = union.clearingBalance(address(coops[c]));
+        try treasuries[d].settleFederation(address(union), address(coops[c]), amount) returns (
+            uint256 value
+        ) {
+            ++settlements;
+            if (
+                value != (amount * 50e18) / 1e18 ||
+                union.clearingBalance(address(coops[d])) != debtorBefore + int256(value) ||
+                union.clearingBalance(address(coops[c])) != creditorBefore - int256(value)
+            ) ++settlementMismatches;
+        } catch {}
     }
 
     // ─── Federation governance ───────────────────────────────────────────────────────────────
@@ -166,6 +220,8 @@ contract ClearingUnionInvariantTest is Test {
         handler.pay(0, 0, 1, 5e18, 1);
         handler.pay(1, 2, 0, 3e18, 2);
         assertEq(handler.payments(), 2);
+        handler.settle(0, 1, 1e16);
+        assertEq(handler.settlements(), 1);
         assertEq(union.clearingBalance(address(handler.coops(0))) < 0, true);
     }
 
@@ -182,6 +238,42 @@ contract ClearingUnionInvariantTest is Test {
             IFederationRegistry.Member memory m = union.member(address(handler.coops(c)));
             assertGe(m.balance, -int256(uint256(m.limits.debitLimit)));
             assertLe(m.balance, int256(uint256(m.limits.surplusCap)));
+        }
+    }
+
+    /// Settlements move reserve only between the treasuries, whole, and the balances by exactly
+    /// their value; the union keeps nothing; each treasury holds what its pools book.
+    function invariant_settlementConservesReserve() public view {
+        assertEq(handler.settlementMismatches(), 0);
+        uint256 held;
+        for (uint256 c = 0; c < 3; ++c) {
+            RedemptionTreasury treasury = handler.treasuries(c);
+            (uint256 subsistence, uint256 commons) = treasury.pools();
+            assertEq(address(treasury).balance, subsistence + commons);
+            held += address(treasury).balance;
+        }
+        assertEq(held, 3 * handler.FUNDED());
+        assertEq(address(union).balance, 0);
+    }
+
+    /// What each cooperative paid out and received this period stays within its allowances, and
+    /// the union counts at least that (each payment rounded up to a millionth of an hour).
+    function invariant_usageWithinAllowances() public view {
+        uint256 period = union.currentPeriod();
+        uint256 unit = union.USAGE_UNIT();
+        for (uint256 c = 0; c < 3; ++c) {
+            IFederationRegistry.Member memory m = union.member(address(handler.coops(c)));
+            uint256 outflow = handler.outflowOf(c, period);
+            uint256 inflow = handler.inflowOf(c, period);
+            assertLe(outflow, m.limits.outflowAllowance);
+            assertLe(inflow, m.limits.inflowAllowance);
+            uint256 countedOut = m.limits.outflowAllowance - m.outflowLeft;
+            uint256 countedIn = m.limits.inflowAllowance - m.inflowLeft;
+            assertGe(countedOut, outflow);
+            assertGe(countedIn, inflow);
+            // rounding: under one unit per payment, plus the allowance's own remainder
+            assertLt(countedOut, outflow + (handler.paymentsOutOf(c, period) + 1) * unit);
+            assertLt(countedIn, inflow + (handler.paymentsInOf(c, period) + 1) * unit);
         }
     }
 

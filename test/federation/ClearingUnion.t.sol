@@ -111,6 +111,38 @@ contract ClearingUnionFuzzTest is Test {
         assertGe(union.clearingBalance(address(a)), -int256(uint256(limit)));
     }
 
+    /// A period's outflow is counted in millionths of an hour, each payment rounded up and the
+    /// allowance down: what is left fits in full, one unit more does not, and the payer never
+    /// pays out more than its allowance.
+    function testFuzz_outflowAllowanceCountsUsageRoundedUp(uint96 allowance, uint256 first) public {
+        allowance = uint96(bound(allowance, 1e12, 1e24));
+        first = bound(first, 1, (allowance / 1e12) * 1e12);
+        union.admit(
+            address(a),
+            _timelock(a),
+            address(0),
+            1e18,
+            IFederationRegistry.Limits(BIG, allowance, BIG, BIG)
+        );
+        _admit(b, 1e18, BIG, BIG);
+        _earn(a, ALICE, uint256(allowance) + 1);
+        vm.prank(ALICE);
+        union.pay(address(a), address(b), BOB, first, 0);
+        uint256 left = union.member(address(a)).outflowLeft;
+        uint256 unit = union.USAGE_UNIT();
+        assertLe(left, allowance - first);
+        assertLt(allowance - first, left + 2 * unit);
+        if (left > 0) {
+            vm.prank(ALICE);
+            union.pay(address(a), address(b), BOB, left, 0);
+        }
+        assertEq(union.member(address(a)).outflowLeft, 0);
+        vm.prank(ALICE);
+        vm.expectPartialRevert(IClearingUnion.ClearingUnionOutflowAllowanceExceeded.selector);
+        union.pay(address(a), address(b), BOB, 1, 0);
+        assertLe(uint256(-union.clearingBalance(address(a))), allowance);
+    }
+
     /// A round trip A → B → A returns at most what was paid.
     function testFuzz_roundTripCreatesNothing(
         uint256 amount,

@@ -146,6 +146,24 @@ describe("ClearingUnion", function () {
         await union.connect(alice).pay(a, c, carol.address, 31n * HOUR, 0n);
       });
 
+      it("counts a period's usage in millionths of an hour, rounded against the payer", async function () {
+        const { union, a, b, alice, bob } = await loadFixture(deployFederation);
+        const unit = await union.USAGE_UNIT();
+        expect(unit).to.equal(HOUR / 1_000_000n);
+        await union.connect(alice).pay(a, b, bob.address, 1n, 0n);
+        expect((await union.member(a)).outflowLeft).to.equal(LIMITS.outflowAllowance - unit);
+        expect((await union.member(b)).inflowLeft).to.equal(LIMITS.inflowAllowance - unit);
+        // the balances move by the exact value
+        expect(await union.clearingBalance(a)).to.equal(-1n);
+        expect(await union.clearingBalance(b)).to.equal(1n);
+        // what is left fits in full; one more wei does not
+        const left = (await union.member(a)).outflowLeft;
+        await union.connect(alice).pay(a, b, bob.address, left, 0n);
+        await expect(union.connect(alice).pay(a, b, bob.address, 1n, 0n))
+          .to.be.revertedWithCustomError(union, "ClearingUnionOutflowAllowanceExceeded")
+          .withArgs(a, LIMITS.outflowAllowance, 1n, LIMITS.outflowAllowance);
+      });
+
       it("rejects inflow beyond the period's allowance", async function () {
         const { union, a, b, c, alice, bob, carol } = await loadFixture(deployFederation);
         await union.connect(alice).pay(a, b, bob.address, 50n * HOUR, 0n);

@@ -4,7 +4,7 @@
  * votes, the federation's governor, and one shared market.
  */
 import { expect } from "chai";
-import { ZeroHash, id } from "ethers";
+import { ZeroAddress, ZeroHash, id } from "ethers";
 import { network } from "hardhat";
 
 import { deployLocalFederation, passTogether } from "../../lib/coop/federation-deploy.js";
@@ -14,6 +14,9 @@ import {
   appointLiaisonProposal,
   joinProposal,
   revokeLiaisonProposal,
+  settlementProposal,
+  settlementRateProposal,
+  settlementSplit,
   statusProposal,
 } from "../../lib/coop/federation-proposals.js";
 import { Support, executionArgs, proposalId, proposeArgs } from "../../lib/proposals.js";
@@ -212,6 +215,61 @@ describe("Federation module", function () {
       await expect(union.connect(c.founder).pay(c.hours, a.hours, a.founder.address, HOUR, 0n))
         .to.be.revertedWithCustomError(union, "ClearingUnionFrozen")
         .withArgs(c.hours);
+    });
+  });
+
+  describe("settlement", function () {
+    it("settles a debit by the federation's rate and the debtor's own vote, pro rata to the creditors", async function () {
+      const { union, governor, coops } = await loadFixture(localFederation);
+      const [a, b, c] = coops;
+      const unionAddress = await union.getAddress();
+      // A owes 30 hours: 20 to B, 10 to C; its pools hold 1 RBTC
+      await union.connect(a.founder).pay(a.hours, b.hours, b.founder.address, 20n * HOUR, 0n);
+      await union.connect(a.founder).pay(a.hours, c.hours, c.founder.address, 10n * HOUR, 0n);
+      await a.treasury.connect(a.founder).deposit(10n ** 18n, { value: 10n ** 18n });
+      // the federation votes the rate: 100 federation hours per RBTC
+      const rate = 100n * HOUR;
+      await passTogether(connection, [
+        {
+          governor,
+          proposal: settlementRateProposal(unionAddress, ZeroAddress, rate, a.founder.address),
+          voters: [a.founder, b.founder],
+        },
+      ]);
+      expect(await union.settlement()).to.deep.equal([ZeroAddress, rate]);
+      // A's members vote to pay 0.15 RBTC (15 hours), split 2:1 between B and C
+      const creditors = await Promise.all(
+        [b, c].map(async (x) => ({
+          hours: x.hours,
+          balance: await union.clearingBalance(x.hours),
+        })),
+      );
+      const parts = settlementSplit(15n * 10n ** 16n, 30n * HOUR, creditors, rate);
+      expect(parts.map((p) => p.value)).to.deep.equal([10n * HOUR, 5n * HOUR]);
+      const proposal = settlementProposal(
+        await a.treasury.getAddress(),
+        unionAddress,
+        parts,
+        (amount) => `${amount} wei`,
+        a.founder.address,
+      );
+      await passTogether(connection, [{ governor: a.governor, proposal, voters: [a.founder] }]);
+      expect(await union.clearingBalance(a.hours)).to.equal(-15n * HOUR);
+      expect(await union.clearingBalance(b.hours)).to.equal(10n * HOUR);
+      expect(await union.clearingBalance(c.hours)).to.equal(5n * HOUR);
+      expect(await b.treasury.pools()).to.deep.equal([75n * 10n ** 15n, 25n * 10n ** 15n]);
+      expect(await c.treasury.pools()).to.deep.equal([375n * 10n ** 14n, 125n * 10n ** 14n]);
+    });
+
+    it("refuses a settlement worth more than the debit before anything is proposed", function () {
+      expect(() =>
+        settlementSplit(
+          10n ** 18n,
+          30n * HOUR,
+          [{ hours: ZeroAddress, balance: 30n * HOUR }],
+          100n * HOUR,
+        ),
+      ).to.throw(/worth 100 hours, more than the debit of 30/);
     });
   });
 

@@ -11,7 +11,7 @@ import {
 } from "wagmi/actions";
 
 import { withMinimumGasPriceMargin } from "../../../lib/rsk/gas-price.js";
-import { revertSentence } from "../domain.js";
+import { revertSentence, type NameOf } from "../domain.js";
 import { RSK_CHAIN_IDS, type config } from "./config.js";
 
 /**
@@ -52,8 +52,9 @@ export type TxState =
  * Each is first simulated: a call that would revert is shown as one human
  * sentence and nothing is sent. On RSK every transaction is legacy (type 0)
  * with the node's gas price. After a confirmation every read is refreshed.
+ * `nameOf` names the addresses an error may carry (a federation's cooperatives).
  */
-export function useTransaction() {
+export function useTransaction(nameOf?: NameOf) {
   const config = useConfig();
   const queryClient = useQueryClient();
   const { address, chainId: connected } = useConnection();
@@ -78,7 +79,10 @@ export function useTransaction() {
         try {
           await simulateContract(config, request as never);
         } catch (error) {
-          setState({ status: "failed", message: `${label} would fail: ${revertSentence(error)}` });
+          setState({
+            status: "failed",
+            message: `${label} would fail: ${revertSentence(error, undefined, nameOf)}`,
+          });
           return undefined;
         }
         let hash: Hash;
@@ -90,7 +94,7 @@ export function useTransaction() {
         } catch (error) {
           setState({
             status: "failed",
-            message: `${label} was not sent: ${revertSentence(error)}`,
+            message: `${label} was not sent: ${revertSentence(error, undefined, nameOf)}`,
           });
           return undefined;
         }
@@ -111,7 +115,7 @@ export function useTransaction() {
       }
       return receipt;
     },
-    [address, chainId, config, queryClient],
+    [address, chainId, config, queryClient, nameOf],
   );
 
   /** Shows a refusal of the form's input: nothing is sent. */

@@ -1,0 +1,1 @@
+export { proposeSettlementRate as default } from "./federation-propose.js";
