@@ -6,12 +6,12 @@ import { paidLine, pay, resolveCoop } from "../../lib/coop/federation.js";
 import { openFederationSession } from "../../lib/coop/federation-session.js";
 
 interface Args {
-  fromCoop: string;
-  toCoop: string;
-  to: string;
-  hours: string;
+  fromCoop: string | undefined;
+  toCoop: string | undefined;
+  to: string | undefined;
+  hours: string | undefined;
   slippage: string;
-  from: string;
+  from: string | undefined;
 }
 
 export default async function federationPay(

@@ -20,14 +20,14 @@ import type { Proposal } from "../../lib/proposals.js";
 import { ProposalInputError } from "../../lib/proposals.js";
 
 export interface LimitArgs {
-  debit: string;
-  surplus: string;
-  outflow: string;
-  inflow: string;
+  debit: string | undefined;
+  surplus: string | undefined;
+  outflow: string | undefined;
+  inflow: string | undefined;
 }
 
 /** Hours, where zero is allowed (a limit of zero closes that direction). */
-function parseLimit(text: string, name: string): bigint {
+function parseLimit(text: string | undefined, name: string): bigint {
   return required(text, name) === "0" ? 0n : parseAmount(text, name);
 }
 
@@ -43,7 +43,7 @@ export function parseLimits(args: LimitArgs): FederationLimits {
 /** Parses the options, opens the federation, builds the proposal and sends it. */
 export async function runProposal(
   hre: HardhatRuntimeEnvironment,
-  from: string,
+  from: string | undefined,
   build: (fed: Federation) => Proposal | Promise<Proposal>,
 ): Promise<void> {
   await runCommand(async () => {
@@ -63,12 +63,12 @@ export async function runProposal(
 }
 
 interface AdmitArgs extends LimitArgs {
-  hours: string;
-  timelock: string;
-  treasury: string;
+  hours: string | undefined;
+  timelock: string | undefined;
+  treasury: string | undefined;
   index: string;
-  name: string;
-  from: string;
+  name: string | undefined;
+  from: string | undefined;
 }
 
 export default async function proposeAdmit(args: AdmitArgs, hre: HardhatRuntimeEnvironment) {
@@ -102,8 +102,8 @@ export default async function proposeAdmit(args: AdmitArgs, hre: HardhatRuntimeE
 }
 
 interface CoopArgs {
-  coop: string;
-  from: string;
+  coop: string | undefined;
+  from: string | undefined;
 }
 
 export async function proposeLimits(args: CoopArgs & LimitArgs, hre: HardhatRuntimeEnvironment) {
@@ -125,7 +125,7 @@ export async function proposeLimits(args: CoopArgs & LimitArgs, hre: HardhatRunt
 }
 
 export async function proposeIndex(
-  args: CoopArgs & { index: string },
+  args: CoopArgs & { index: string | undefined },
   hre: HardhatRuntimeEnvironment,
 ) {
   let index: bigint;
@@ -160,13 +160,13 @@ export function proposeStatus(change: "freeze" | "unfreeze" | "retire") {
 /** The federation's settlement asset (`--asset`, a token's address; RBTC when empty) and rate
  * (`--rate`, federation hours per whole unit of it; 0 closes settlement). */
 export async function proposeSettlementRate(
-  args: { asset: string; rate: string; from: string },
+  args: { asset: string | undefined; rate: string | undefined; from: string | undefined },
   hre: HardhatRuntimeEnvironment,
 ) {
   let parsed: { asset: string; rate: bigint };
   try {
     parsed = {
-      asset: args.asset.trim() === "" ? ZeroAddress : parseAddress(args.asset, "--asset"),
+      asset: (args.asset ?? "").trim() === "" ? ZeroAddress : parseAddress(args.asset, "--asset"),
       rate: parseLimit(args.rate, "--rate"),
     };
   } catch (error) {

@@ -9,9 +9,9 @@ import { formatReserve } from "../../lib/format/units.js";
 import { formatHours } from "../../lib/proposals.js";
 
 interface Args {
-  coop: string;
-  reserve: string;
-  from: string;
+  coop: string | undefined;
+  reserve: string | undefined;
+  from: string | undefined;
 }
 
 export default async function federationSettle(

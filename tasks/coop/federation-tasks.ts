@@ -1,4 +1,5 @@
 import { emptyTask, task } from "hardhat/config";
+import { ArgumentType } from "hardhat/types/arguments";
 
 /**
  * The `coop federation …` commands: a federation of cooperatives that pay each other in their
@@ -9,34 +10,40 @@ import { emptyTask, task } from "hardhat/config";
 const FROM = {
   name: "from",
   description: "Signer: an index into the network's accounts (default 0) or one of their addresses",
-  defaultValue: "",
+  type: ArgumentType.STRING_WITHOUT_DEFAULT,
+  defaultValue: undefined,
 } as const;
 
 const COOP = {
   name: "coop",
   description: "The cooperative: its symbol (e.g. BAKE) or its hours' address",
-  defaultValue: "",
+  type: ArgumentType.STRING_WITHOUT_DEFAULT,
+  defaultValue: undefined,
 } as const;
 
 const DEBIT = {
   name: "debit",
   description: "Debit limit in hours: how far it may spend into the others, net",
-  defaultValue: "",
+  type: ArgumentType.STRING_WITHOUT_DEFAULT,
+  defaultValue: undefined,
 } as const;
 const SURPLUS = {
   name: "surplus",
   description: "Surplus cap in hours: how much it accepts from the others, net",
-  defaultValue: "",
+  type: ArgumentType.STRING_WITHOUT_DEFAULT,
+  defaultValue: undefined,
 } as const;
 const OUTFLOW = {
   name: "outflow",
   description: "Hours its members may pay out per period",
-  defaultValue: "",
+  type: ArgumentType.STRING_WITHOUT_DEFAULT,
+  defaultValue: undefined,
 } as const;
 const INFLOW = {
   name: "inflow",
   description: "Hours its members may receive per period",
-  defaultValue: "",
+  type: ArgumentType.STRING_WITHOUT_DEFAULT,
+  defaultValue: undefined,
 } as const;
 
 export const federationTasks = [
@@ -57,11 +64,27 @@ export const federationTasks = [
     .addOption({
       name: "fromCoop",
       description: "The cooperative whose hours you pay with",
-      defaultValue: "",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
     })
-    .addOption({ name: "toCoop", description: "The recipient's cooperative", defaultValue: "" })
-    .addOption({ name: "to", description: "The recipient's address", defaultValue: "" })
-    .addOption({ name: "hours", description: "Hours you pay, e.g. 7.5", defaultValue: "" })
+    .addOption({
+      name: "toCoop",
+      description: "The recipient's cooperative",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
+    .addOption({
+      name: "to",
+      description: "The recipient's address",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
+    .addOption({
+      name: "hours",
+      description: "Hours you pay, e.g. 7.5",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
     .addOption({
       name: "slippage",
       description: "Largest acceptable change of the output, in percent (default 0)",
@@ -77,14 +100,26 @@ export const federationTasks = [
     .addOption({
       name: "hours",
       description: "The cooperative's WorkHours address",
-      defaultValue: "",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
     })
-    .addOption({ name: "timelock", description: "The cooperative's timelock", defaultValue: "" })
-    .addOption({ name: "treasury", description: "The cooperative's treasury", defaultValue: "" })
+    .addOption({
+      name: "timelock",
+      description: "The cooperative's timelock",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
+    .addOption({
+      name: "treasury",
+      description: "The cooperative's treasury",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
     .addOption({
       name: "name",
       description: "The cooperative's name, for the description",
-      defaultValue: "",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
     })
     .addOption({
       name: "index",
@@ -114,7 +149,8 @@ export const federationTasks = [
     .addOption({
       name: "index",
       description: "Federation hours per hour, e.g. 1.02",
-      defaultValue: "",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
     })
     .addOption(FROM)
     .setAction(() => import("./federation-propose-index.js"))
@@ -148,12 +184,14 @@ export const federationTasks = [
     .addOption({
       name: "rate",
       description: "Federation hours per whole unit of the asset (0 closes settlement)",
-      defaultValue: "",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
     })
     .addOption({
       name: "asset",
       description: "The reserve token's address (RBTC when empty)",
-      defaultValue: "",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
     })
     .addOption(FROM)
     .setAction(() => import("./federation-propose-settlement.js"))
@@ -167,7 +205,8 @@ export const federationTasks = [
     .addOption({
       name: "reserve",
       description: "How much reserve to pay (RBTC or the token), split pro rata among creditors",
-      defaultValue: "",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
     })
     .addOption(FROM)
     .setAction(() => import("./federation-settle.js"))
@@ -177,9 +216,15 @@ export const federationTasks = [
     .addOption({
       name: "proposal",
       description: "The federation proposal: its reference (p3f9a01c2) or id",
-      defaultValue: "",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
     })
-    .addOption({ name: "support", description: "for, against or abstain", defaultValue: "" })
+    .addOption({
+      name: "support",
+      description: "for, against or abstain",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
     .addOption(FROM)
     .setAction(() => import("./federation-vote.js"))
     .build(),
@@ -188,7 +233,8 @@ export const federationTasks = [
     .addOption({
       name: "proposal",
       description: "The federation proposal: its reference (p3f9a01c2) or id",
-      defaultValue: "",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
     })
     .addOption(FROM)
     .setAction(() => import("./federation-queue.js"))
@@ -198,7 +244,8 @@ export const federationTasks = [
     .addOption({
       name: "proposal",
       description: "The federation proposal: its reference (p3f9a01c2) or id",
-      defaultValue: "",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
     })
     .addOption(FROM)
     .setAction(() => import("./federation-execute.js"))
