@@ -1,7 +1,7 @@
 import { emptyTask, task } from "hardhat/config";
-import { ArgumentType } from "hardhat/types/arguments";
 
 import { federationTasks } from "./coop/federation-tasks.js";
+import { FROM, option, required } from "./coop/options.js";
 
 /**
  * The `coop` commands: what members and treasurers do with a deployed
@@ -11,29 +11,6 @@ import { federationTasks } from "./coop/federation-tasks.js";
  * connects, so that a bad value gets one clear line and no transaction.
  * Each description ends with one example; units are in the option's words.
  */
-
-/** An option with no default value: help prints none, and the action receives undefined. */
-interface StringOption<N extends string> {
-  name: N;
-  description: string;
-  type: ArgumentType.STRING_WITHOUT_DEFAULT;
-  defaultValue: undefined;
-}
-
-/** An option that may be left out; its description says what leaving it out means. */
-function option<const N extends string>(name: N, description: string): StringOption<N> {
-  return { name, description, type: ArgumentType.STRING_WITHOUT_DEFAULT, defaultValue: undefined };
-}
-
-/** An option the action refuses to run without; help says "Required." first. */
-function required<const N extends string>(name: N, description: string): StringOption<N> {
-  return option(name, `Required. ${description}`);
-}
-
-const FROM = option(
-  "from",
-  "Signer: an index into the network's accounts (0, 1, …) or one of their addresses; the first when omitted",
-);
 
 const PROPOSAL = required(
   "proposal",

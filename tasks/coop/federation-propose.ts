@@ -4,7 +4,7 @@ import { Contract, ZeroAddress } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { CliError, runCommand } from "../../lib/cli/errors.js";
-import { parseAddress, parseAmount, required } from "../../lib/cli/parse.js";
+import { given, parseAddress, parseAmount, required } from "../../lib/cli/parse.js";
 import { type Federation, proposeFederation, resolveCoop } from "../../lib/coop/federation.js";
 import {
   type FederationLimits,
@@ -40,17 +40,22 @@ export function parseLimits(args: LimitArgs): FederationLimits {
   };
 }
 
-/** Parses the options, opens the federation, builds the proposal and sends it. */
-export async function runProposal(
+/**
+ * Parses the options (before connecting, so that a bad value is refused with nothing read or
+ * sent), opens the federation, builds the proposal and sends it.
+ */
+export async function runProposal<T>(
   hre: HardhatRuntimeEnvironment,
   from: string | undefined,
-  build: (fed: Federation) => Proposal | Promise<Proposal>,
+  parse: () => T,
+  build: (fed: Federation, input: T) => Proposal | Promise<Proposal>,
 ): Promise<void> {
   await runCommand(async () => {
+    const input = parse();
     const fed = await openFederationSession(hre, from);
     let proposal: Proposal;
     try {
-      proposal = await build(fed);
+      proposal = await build(fed, input);
     } catch (error) {
       if (error instanceof ProposalInputError) throw new CliError(error.message);
       throw error;
@@ -72,32 +77,18 @@ interface AdmitArgs extends LimitArgs {
 }
 
 export default async function proposeAdmit(args: AdmitArgs, hre: HardhatRuntimeEnvironment) {
-  let parsed: {
-    hours: string;
-    timelock: string;
-    treasury: string;
-    index: bigint;
-    limits: FederationLimits;
-  };
-  try {
-    parsed = {
+  await runProposal(
+    hre,
+    args.from,
+    () => ({
       hours: parseAddress(args.hours, "--hours"),
       timelock: parseAddress(args.timelock, "--timelock"),
       treasury: parseAddress(args.treasury, "--treasury"),
       index: parseAmount(args.index, "--index"),
       limits: parseLimits(args),
-    };
-  } catch (error) {
-    await runCommand(() => Promise.reject(error));
-    return;
-  }
-  await runProposal(hre, args.from, (fed) =>
-    admitProposal(
-      fed.addresses.union,
-      parsed,
-      fed.signer.address,
-      args.name === "" ? undefined : args.name,
-    ),
+    }),
+    (fed, candidate) =>
+      admitProposal(fed.addresses.union, candidate, fed.signer.address, given(args.name)),
   );
 }
 
@@ -107,20 +98,17 @@ interface CoopArgs {
 }
 
 export async function proposeLimits(args: CoopArgs & LimitArgs, hre: HardhatRuntimeEnvironment) {
-  let limits: FederationLimits;
-  try {
-    limits = parseLimits(args);
-  } catch (error) {
-    await runCommand(() => Promise.reject(error));
-    return;
-  }
-  await runProposal(hre, args.from, (fed) =>
-    limitsProposal(
-      fed.addresses.union,
-      resolveCoop(fed, args.coop, "--coop"),
-      limits,
-      fed.signer.address,
-    ),
+  await runProposal(
+    hre,
+    args.from,
+    () => ({ coop: required(args.coop, "--coop"), limits: parseLimits(args) }),
+    (fed, { coop, limits }) =>
+      limitsProposal(
+        fed.addresses.union,
+        resolveCoop(fed, coop, "--coop"),
+        limits,
+        fed.signer.address,
+      ),
   );
 }
 
@@ -128,62 +116,64 @@ export async function proposeIndex(
   args: CoopArgs & { index: string | undefined },
   hre: HardhatRuntimeEnvironment,
 ) {
-  let index: bigint;
-  try {
-    index = parseAmount(required(args.index, "--index"), "--index");
-  } catch (error) {
-    await runCommand(() => Promise.reject(error));
-    return;
-  }
-  await runProposal(hre, args.from, (fed) =>
-    indexProposal(
-      fed.addresses.union,
-      resolveCoop(fed, args.coop, "--coop"),
-      index,
-      fed.signer.address,
-    ),
+  await runProposal(
+    hre,
+    args.from,
+    () => ({
+      coop: required(args.coop, "--coop"),
+      index: parseAmount(required(args.index, "--index"), "--index"),
+    }),
+    (fed, { coop, index }) =>
+      indexProposal(
+        fed.addresses.union,
+        resolveCoop(fed, coop, "--coop"),
+        index,
+        fed.signer.address,
+      ),
   );
 }
 
 export function proposeStatus(change: "freeze" | "unfreeze" | "retire") {
   return (args: CoopArgs, hre: HardhatRuntimeEnvironment) =>
-    runProposal(hre, args.from, (fed) =>
-      statusProposal(
-        fed.addresses.union,
-        resolveCoop(fed, args.coop, "--coop"),
-        change,
-        fed.signer.address,
-      ),
+    runProposal(
+      hre,
+      args.from,
+      () => required(args.coop, "--coop"),
+      (fed, coop) =>
+        statusProposal(
+          fed.addresses.union,
+          resolveCoop(fed, coop, "--coop"),
+          change,
+          fed.signer.address,
+        ),
     );
 }
 
-/** The federation's settlement asset (`--asset`, a token's address; RBTC when empty) and rate
+/** The federation's settlement asset (`--asset`, a token's address; RBTC when omitted) and rate
  * (`--rate`, federation hours per whole unit of it; 0 closes settlement). */
 export async function proposeSettlementRate(
   args: { asset: string | undefined; rate: string | undefined; from: string | undefined },
   hre: HardhatRuntimeEnvironment,
 ) {
-  let parsed: { asset: string; rate: bigint };
-  try {
-    parsed = {
-      asset: (args.asset ?? "").trim() === "" ? ZeroAddress : parseAddress(args.asset, "--asset"),
+  await runProposal(
+    hre,
+    args.from,
+    () => ({
+      asset: given(args.asset) === undefined ? ZeroAddress : parseAddress(args.asset, "--asset"),
       rate: parseLimit(args.rate, "--rate"),
-    };
-  } catch (error) {
-    await runCommand(() => Promise.reject(error));
-    return;
-  }
-  await runProposal(hre, args.from, async (fed) => {
-    // the chain's rate is the value of 1e18 base units: scale one whole unit of a token to it
-    const decimals =
-      parsed.asset === ZeroAddress
-        ? 18n
-        : ((await new Contract(
-            parsed.asset,
-            ["function decimals() view returns (uint8)"],
-            fed.signer,
-          ).decimals()) as bigint);
-    const rate = (parsed.rate * 10n ** 18n) / 10n ** decimals;
-    return settlementRateProposal(fed.addresses.union, parsed.asset, rate, fed.signer.address);
-  });
+    }),
+    async (fed, parsed) => {
+      // the chain's rate is the value of 1e18 base units: scale one whole unit of a token to it
+      const decimals =
+        parsed.asset === ZeroAddress
+          ? 18n
+          : ((await new Contract(
+              parsed.asset,
+              ["function decimals() view returns (uint8)"],
+              fed.signer,
+            ).decimals()) as bigint);
+      const rate = (parsed.rate * 10n ** 18n) / 10n ** decimals;
+      return settlementRateProposal(fed.addresses.union, parsed.asset, rate, fed.signer.address);
+    },
+  );
 }

@@ -96,13 +96,6 @@ const valueOptions = (task: Task) =>
     .filter(([, o]) => o.type !== ArgumentType.FLAG && o.hidden !== true)
     .map(([name]) => name);
 
-/**
- * The `coop federation …` definitions belong to the federation's work (tasks/coop/federation*.ts):
- * only their option types were changed here. Their descriptions have no example and no
- * "Required." yet, and two repeat their default; those checks are pending for them.
- */
-const describedElsewhere = (task: Task) => task.id[1] === "federation";
-
 describe("coop --help", function () {
   it("finds the commands in Hardhat's task tree", function () {
     const ids = commands.map((t) => t.id.join(" "));
@@ -131,47 +124,41 @@ describe("coop --help", function () {
       });
 
       const eachDefaultOnce = `prints each option's default at most once`;
-      if (describedElsewhere(task)) it(eachDefaultOnce);
-      else
-        it(eachDefaultOnce, async function () {
-          const help = await helpOf(task);
-          for (const name of valueOptions(task)) {
-            const line = optionLine(help, name);
-            expect(line.match(/default/gi) ?? [], line).to.have.length.at.most(1);
-          }
-        });
+      it(eachDefaultOnce, async function () {
+        const help = await helpOf(task);
+        for (const name of valueOptions(task)) {
+          const line = optionLine(help, name);
+          expect(line.match(/default/gi) ?? [], line).to.have.length.at.most(1);
+        }
+      });
 
       const oneExample = "gives one example of the whole command";
-      if (describedElsewhere(task)) it(oneExample);
-      else
-        it(oneExample, async function () {
-          const help = await helpOf(task);
-          expect(help.match(/Example: /g), help).to.have.length(1);
-          expect(help.split("\n")[0]).to.match(new RegExp(`Example: npx hardhat ${id} `));
-        });
+      it(oneExample, async function () {
+        const help = await helpOf(task);
+        expect(help.match(/Example: /g), help).to.have.length(1);
+        expect(help.split("\n")[0]).to.match(new RegExp(`Example: npx hardhat ${id} `));
+      });
 
       const requiredMarked = `marks "Required." exactly the options it refuses to run without`;
-      if (describedElsewhere(task)) it(requiredMarked);
-      else
-        it(requiredMarked, async function () {
-          const help = await helpOf(task);
-          const example = exampleArgs(task);
-          for (const name of valueOptions(task)) {
-            const required = isRequired(task, name);
-            expect(optionLine(help, name)).to.include(required ? "Required." : "");
-            if (required)
-              expect(Object.keys(example), `${kebab(name)} in the example`).to.include(name);
-            if (!(name in example)) continue;
-            // the example without this option: refused before connecting when it is required
-            const { [name]: _, ...without } = example;
-            const outcome = await runTask(ethers, task.id, without);
-            const refusedForIt = outcome.err.some((line) =>
-              new RegExp(`${kebab(name)} is required`).test(line),
-            );
-            if (required) expectRefusal(outcome, new RegExp(`^error: ${kebab(name)} is required$`));
-            else expect(refusedForIt, outcome.err.join("\n")).to.equal(false);
-          }
-        });
+      it(requiredMarked, async function () {
+        const help = await helpOf(task);
+        const example = exampleArgs(task);
+        for (const name of valueOptions(task)) {
+          const required = isRequired(task, name);
+          expect(optionLine(help, name)).to.include(required ? "Required." : "");
+          if (required)
+            expect(Object.keys(example), `${kebab(name)} in the example`).to.include(name);
+          if (!(name in example)) continue;
+          // the example without this option: refused before connecting when it is required
+          const { [name]: _, ...without } = example;
+          const outcome = await runTask(ethers, task.id, without);
+          const refusedForIt = outcome.err.some((line) =>
+            new RegExp(`${kebab(name)} is required`).test(line),
+          );
+          if (required) expectRefusal(outcome, new RegExp(`^error: ${kebab(name)} is required$`));
+          else expect(refusedForIt, outcome.err.join("\n")).to.equal(false);
+        }
+      });
     });
   }
 
