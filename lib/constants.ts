@@ -20,3 +20,6 @@ export function isRskChain(chainId: bigint | number): boolean {
   const id = Number(chainId);
   return Object.values(RSK_CHAIN_IDS).some((rsk) => rsk === id);
 }
+
+/** About how often RSK makes a block, in seconds (its timestamp clock; no fixed slot). */
+export const RSK_BLOCK_SECONDS = 30;

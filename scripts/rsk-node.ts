@@ -7,7 +7,8 @@
  * - RSK_NODE_CHAIN_ID: 31 (testnet mode, default) or 33 (regtest mode,
  *   Hardhat's development accounts managed by the node);
  * - RSK_NODE_BLOCKS: "30s" (a block every 30 s of chain time, made every
- *   RSK_NODE_TICK_MS of wall time, default 100) or "instant" (default);
+ *   RSK_NODE_TICK_MS of wall time, default 100), "clock" (a block every RSK_NODE_TICK_MS of wall
+ *   time, default 30000, stamped with the wall clock, as on RSK) or "instant" (default);
  * - RSK_NODE_MINIMUM_GAS_PRICE / RSK_NODE_TARGET_MINIMUM_GAS_PRICE: wei per gas;
  * - RSK_NODE_GAS_PRICE_MULTIPLIER: eth_gasPrice over the minimum (rskj: 1.1);
  * - RSK_NODE_LOG: a file that receives every transaction the node receives,
@@ -26,7 +27,9 @@ const chainId = env.RSK_NODE_CHAIN_ID === "33" ? 33 : 31;
 const blockMode: BlockMode =
   env.RSK_NODE_BLOCKS === "30s"
     ? { kind: "interval", chainSeconds: 30, realMs: Number(env.RSK_NODE_TICK_MS ?? 100) }
-    : { kind: "instant" };
+    : env.RSK_NODE_BLOCKS === "clock"
+      ? { kind: "clock", realMs: Number(env.RSK_NODE_TICK_MS ?? 30_000) }
+      : { kind: "instant" };
 const minimumGasPrice = BigInt(env.RSK_NODE_MINIMUM_GAS_PRICE ?? 60_000_000);
 const log = env.RSK_NODE_LOG;
 
@@ -46,7 +49,7 @@ const running = await startRskNode(
   Number(env.RSK_NODE_PORT ?? 4444),
 );
 console.log(
-  `RSK-shaped node (chain ${chainId}, ${blockMode.kind === "interval" ? "30 s blocks" : "instant blocks"}) at ${running.url}`,
+  `RSK-shaped node (chain ${chainId}, ${{ interval: "30 s blocks", clock: "blocks on the wall clock", instant: "instant blocks" }[blockMode.kind]}) at ${running.url}`,
 );
 await new Promise<void>((resolve) => {
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => resolve());

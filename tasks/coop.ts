@@ -1,26 +1,21 @@
 import { emptyTask, task } from "hardhat/config";
 
 import { federationTasks } from "./coop/federation-tasks.js";
+import { FROM, option, required } from "./coop/options.js";
 
 /**
  * The `coop` commands: what members and treasurers do with a deployed
  * cooperative. Each definition here only declares its options; its action
  * is imported lazily from `./coop/<command>.js`, so `--help` stays fast.
- * Every option is a string, parsed and checked by the action, so that a bad
- * value gets one clear line and no transaction.
+ * Every option is a string, parsed and checked by the action before it
+ * connects, so that a bad value gets one clear line and no transaction.
+ * Each description ends with one example; units are in the option's words.
  */
-const FROM = {
-  name: "from",
-  description:
-    "Signer: an index into the network's accounts or one of their addresses; the first when omitted",
-  defaultValue: "",
-} as const;
 
-const PROPOSAL = {
-  name: "proposal",
-  description: "Required. The proposal's reference, e.g. p3f9a01c2 (coop proposals lists them)",
-  defaultValue: "",
-} as const;
+const PROPOSAL = required(
+  "proposal",
+  "The proposal's reference, e.g. p3f9a01c2 (coop proposals lists them)",
+);
 
 const WAIT = {
   name: "wait",
@@ -40,21 +35,9 @@ export const coopTasks = [
     ["coop", "claim"],
     "Submit hours of work for approval. Example: npx hardhat coop claim --hours 7.5 --category commons --evidence https://example.org/log --network localhost",
   )
-    .addOption({
-      name: "hours",
-      description: "Required. Hours worked, e.g. 7.5 or .5",
-      defaultValue: "",
-    })
-    .addOption({
-      name: "category",
-      description: "Required. commons, subsistence or care",
-      defaultValue: "",
-    })
-    .addOption({
-      name: "evidence",
-      description: "Required. A link to, or a description of, the work",
-      defaultValue: "",
-    })
+    .addOption(required("hours", "Hours worked, e.g. 7.5 or .5"))
+    .addOption(required("category", "commons, subsistence or care"))
+    .addOption(required("evidence", "A link to, or a description of, the work"))
     .addOption(FROM)
     .setAction(() => import("./coop/claim.js"))
     .build(),
@@ -63,13 +46,14 @@ export const coopTasks = [
     ["coop", "claims"],
     "List claims, newest first. Example: npx hardhat coop claims --status pending --network localhost",
   )
-    .addOption({ name: "account", description: "Only this member's claims", defaultValue: "" })
-    .addOption({
-      name: "status",
-      description: "pending, approved, rejected or withdrawn",
-      defaultValue: "",
-    })
-    .addOption({ name: "limit", description: "At most this many", defaultValue: "20" })
+    .addOption(option("account", "Only this member's claims (an address); everyone's when omitted"))
+    .addOption(
+      option(
+        "status",
+        "Only claims in this state: pending, approved, rejected or withdrawn; all when omitted",
+      ),
+    )
+    .addOption({ name: "limit", description: "At most this many claims", defaultValue: "20" })
     .addOption(FROM)
     .setAction(() => import("./coop/claims.js"))
     .build(),
@@ -80,11 +64,7 @@ export const coopTasks = [
     ["coop", "propose", "approve"],
     "Propose approving a batch of pending claims. Example: npx hardhat coop propose approve --claims 1,2,7 --network localhost",
   )
-    .addOption({
-      name: "claims",
-      description: "Required. Claim numbers, comma-separated: 1,2,7",
-      defaultValue: "",
-    })
+    .addOption(required("claims", "Claim numbers, comma-separated: 1,2,7"))
     .addOption(FROM)
     .setAction(() => import("./coop/propose-approve.js"))
     .build(),
@@ -93,17 +73,9 @@ export const coopTasks = [
     ["coop", "propose", "revoke"],
     "Propose revoking care reputation. Example: npx hardhat coop propose revoke --account 0x… --hours 2 --reason 'why' --network localhost",
   )
-    .addOption({
-      name: "account",
-      description: "Required. Whose care reputation (an address)",
-      defaultValue: "",
-    })
-    .addOption({ name: "hours", description: "Required. How many care hours", defaultValue: "" })
-    .addOption({
-      name: "reason",
-      description: "Required. Why; recorded on chain",
-      defaultValue: "",
-    })
+    .addOption(required("account", "Whose care reputation (an address)"))
+    .addOption(required("hours", "How many care hours"))
+    .addOption(required("reason", "Why; recorded on chain"))
     .addOption(FROM)
     .setAction(() => import("./coop/propose-revoke.js"))
     .build(),
@@ -112,16 +84,8 @@ export const coopTasks = [
     ["coop", "propose", "reject"],
     "Propose rejecting pending claims. Example: npx hardhat coop propose reject --claims 3 --reason 'no evidence' --network localhost",
   )
-    .addOption({
-      name: "claims",
-      description: "Required. Claim numbers, comma-separated: 1,2,7",
-      defaultValue: "",
-    })
-    .addOption({
-      name: "reason",
-      description: "Required. Why; recorded on chain",
-      defaultValue: "",
-    })
+    .addOption(required("claims", "Claim numbers, comma-separated: 1,2,7"))
+    .addOption(required("reason", "Why; recorded on chain"))
     .addOption(FROM)
     .setAction(() => import("./coop/propose-reject.js"))
     .build(),
@@ -130,18 +94,18 @@ export const coopTasks = [
     ["coop", "propose", "param"],
     "Propose changing a parameter. Example: npx hardhat coop propose param --name quorum --value 12.5 --network localhost",
   )
-    .addOption({
-      name: "name",
-      description:
-        "Required. careWeight, maxVoterShare, quorum, votingDelay, votingPeriod, lateQuorumExtension, proposalThreshold, claimCap, rate, maxFee, minFee, holdPeriod, nonVotingHolder (leave a contract's hours out of the weight that can vote) or votingHolder (count them again)",
-      defaultValue: "",
-    })
-    .addOption({
-      name: "value",
-      description:
-        "Required. careWeight a number (1.5); maxVoterShare, quorum, maxFee, minFee in percent (10); times as durations (30m, 12h, 2d); proposalThreshold, claimCap in hours; rate in reserve per hour (0.0001); nonVotingHolder, votingHolder: pool, treasury or a contract's address. Example: --name quorum --value 12.5",
-      defaultValue: "",
-    })
+    .addOption(
+      required(
+        "name",
+        "careWeight, maxVoterShare, quorum, votingDelay, votingPeriod, lateQuorumExtension, proposalThreshold, claimCap, rate, maxFee, minFee, holdPeriod, nonVotingHolder (leave a contract's hours out of the weight that can vote) or votingHolder (count them again)",
+      ),
+    )
+    .addOption(
+      required(
+        "value",
+        "careWeight a number (1.5); maxVoterShare, quorum, maxFee, minFee in percent (10); times as durations (30m, 12h, 2d); proposalThreshold, claimCap in hours; rate in reserve per hour (0.0001); nonVotingHolder, votingHolder: pool, treasury or a contract's address.",
+      ),
+    )
     .addOption(FROM)
     .setAction(() => import("./coop/propose-param.js"))
     .build(),
@@ -150,17 +114,9 @@ export const coopTasks = [
     ["coop", "propose", "sale"],
     "Propose opening a capital sale of hours. Example: npx hardhat coop propose sale --price 0.001 --cap 100 --account-cap 20 --days 7 --network localhost",
   )
-    .addOption({
-      name: "price",
-      description: "Required. Price in the reserve (RBTC or its token) per hour, e.g. 0.001",
-      defaultValue: "",
-    })
-    .addOption({ name: "cap", description: "Required. Hours for sale in all", defaultValue: "" })
-    .addOption({
-      name: "accountCap",
-      description: "Required. Hours one account may buy, at most --cap",
-      defaultValue: "",
-    })
+    .addOption(required("price", "Price in the reserve (RBTC or its token) per hour, e.g. 0.001"))
+    .addOption(required("cap", "Hours for sale in all"))
+    .addOption(required("accountCap", "Hours one account may buy, at most --cap"))
     .addOption({
       name: "days",
       description: "Days the sale stays open, from when the proposal can execute",
@@ -174,29 +130,17 @@ export const coopTasks = [
     ["coop", "propose", "band"],
     "Propose the price band the treasury defends. Example: npx hardhat coop propose band --floor 0.00008 --ceiling 0.00015 --budget 0.001 --emission 20 --network localhost",
   )
-    .addOption({
-      name: "floor",
-      description: "Required. Price in the reserve per hour below which it buys back, e.g. 0.00008",
-      defaultValue: "",
-    })
-    .addOption({
-      name: "ceiling",
-      description: "Required. Price in the reserve per hour above which it emits, e.g. 0.00015",
-      defaultValue: "",
-    })
-    .addOption({
-      name: "budget",
-      description: "Required. Reserve (RBTC or its token) it may spend per period",
-      defaultValue: "",
-    })
-    .addOption({
-      name: "emission",
-      description: "Required. Hours it may mint per period",
-      defaultValue: "",
-    })
+    .addOption(
+      required("floor", "Price in the reserve per hour below which it buys back, e.g. 0.00008"),
+    )
+    .addOption(
+      required("ceiling", "Price in the reserve per hour above which it emits, e.g. 0.00015"),
+    )
+    .addOption(required("budget", "Reserve (RBTC or its token) it may spend per period"))
+    .addOption(required("emission", "Hours it may mint per period"))
     .addOption({
       name: "period",
-      description: "Period length as a duration: 3600, 12h, 1d",
+      description: "Period length as a duration: 3600 (seconds), 12h, 1d",
       defaultValue: "1d",
     })
     .addOption({
@@ -213,12 +157,8 @@ export const coopTasks = [
     "Vote on a proposal. Example: npx hardhat coop vote --proposal p3f9a01c2 --support for --network localhost",
   )
     .addOption(PROPOSAL)
-    .addOption({
-      name: "support",
-      description: "Required. for, against or abstain",
-      defaultValue: "",
-    })
-    .addOption({ name: "reason", description: "Why (optional)", defaultValue: "" })
+    .addOption(required("support", "for, against or abstain"))
+    .addOption(option("reason", "Why (optional)"))
     .addFlag(WAIT)
     .addOption(FROM)
     .setAction(() => import("./coop/vote.js"))
@@ -248,7 +188,7 @@ export const coopTasks = [
     ["coop", "proposals"],
     "List recent proposals: reference, state, countdown, tallies, actions. Example: npx hardhat coop proposals --network localhost",
   )
-    .addOption({ name: "limit", description: "At most this many", defaultValue: "10" })
+    .addOption({ name: "limit", description: "At most this many proposals", defaultValue: "10" })
     .addOption(FROM)
     .setAction(() => import("./coop/proposals.js"))
     .build(),
@@ -269,11 +209,7 @@ export const coopTasks = [
     ["coop", "withdraw"],
     "Withdraw one of your pending claims. Example: npx hardhat coop withdraw --claim 5 --network localhost",
   )
-    .addOption({
-      name: "claim",
-      description: "Required. The claim's number, e.g. 5",
-      defaultValue: "",
-    })
+    .addOption(required("claim", "The claim's number, e.g. 5"))
     .addOption(FROM)
     .setAction(() => import("./coop/withdraw.js"))
     .build(),
@@ -282,18 +218,17 @@ export const coopTasks = [
     ["coop", "delegate"],
     "Delegate your work-hour votes (care cannot be delegated). Example: npx hardhat coop delegate --to 0x… --network localhost",
   )
-    .addOption({
-      name: "to",
-      description: "Required. The member's address; your own address takes them back",
-      defaultValue: "",
-    })
+    .addOption(required("to", "The member's address; your own address takes them back"))
     .addOption(FROM)
     .setAction(() => import("./coop/delegate.js"))
     .build(),
 
   emptyTask(["coop", "oracle"], "The pool's TWAP oracle").build(),
 
-  task(["coop", "oracle", "update"], "Record a TWAP observation (anyone may; the band reads it)")
+  task(
+    ["coop", "oracle", "update"],
+    "Record a TWAP observation of the pool (anyone may; the band reads it). Example: npx hardhat coop oracle update --network localhost",
+  )
     .addOption(FROM)
     .setAction(() => import("./coop/oracle-update.js"))
     .build(),
@@ -302,12 +237,13 @@ export const coopTasks = [
     ["coop", "status"],
     "Show an account, the cooperative, and proposals. Example: npx hardhat coop status --from 1 --network localhost",
   )
-    .addOption({
-      name: "account",
-      description: "Whose status; the signer when omitted",
-      defaultValue: "",
-    })
-    .addOption({ name: "proposal", description: "Only this proposal", defaultValue: "" })
+    .addOption(option("account", "Whose status; the signer when omitted"))
+    .addOption(
+      option(
+        "proposal",
+        "Only this proposal (its reference, e.g. p3f9a01c2); the account, the cooperative and recent proposals when omitted",
+      ),
+    )
     .addOption({
       name: "proposals",
       description: "How many recent proposals",
@@ -321,11 +257,7 @@ export const coopTasks = [
     ["coop", "fund"],
     "Deposit revenue into the treasury (split 75/25). Example: npx hardhat coop fund --amount 0.01 --network localhost",
   )
-    .addOption({
-      name: "amount",
-      description: "Required. Reserve (RBTC or its token) to deposit, e.g. 0.01",
-      defaultValue: "",
-    })
+    .addOption(required("amount", "Reserve (RBTC or its token) to deposit, e.g. 0.01"))
     .addOption(FROM)
     .setAction(() => import("./coop/fund.js"))
     .build(),
@@ -334,17 +266,11 @@ export const coopTasks = [
     ["coop", "redeem"],
     "Redeem earned hours for reserve from the category's pool. Example: npx hardhat coop redeem --category commons --hours 2 --network localhost",
   )
-    .addOption({
-      name: "category",
-      description: "Required. commons or subsistence",
-      defaultValue: "",
-    })
-    .addOption({ name: "hours", description: "Required. Hours to redeem", defaultValue: "" })
-    .addOption({
-      name: "minOut",
-      description: "Least reserve (RBTC or its token) to accept; the quote when omitted",
-      defaultValue: "",
-    })
+    .addOption(required("category", "commons or subsistence"))
+    .addOption(required("hours", "Hours to redeem"))
+    .addOption(
+      option("minOut", "Least reserve (RBTC or its token) to accept; the quote when omitted"),
+    )
     .addOption(FROM)
     .setAction(() => import("./coop/redeem.js"))
     .build(),
@@ -353,7 +279,7 @@ export const coopTasks = [
     ["coop", "buy"],
     "Buy hours in the open capital sale. Example: npx hardhat coop buy --hours 2 --network localhost",
   )
-    .addOption({ name: "hours", description: "Required. Hours to buy", defaultValue: "" })
+    .addOption(required("hours", "Hours to buy"))
     .addOption(FROM)
     .setAction(() => import("./coop/buy.js"))
     .build(),
@@ -362,16 +288,8 @@ export const coopTasks = [
     ["coop", "swap"],
     "Swap hours and reserve in the pool. Example: npx hardhat coop swap --sell hours --amount 1 --network localhost",
   )
-    .addOption({
-      name: "sell",
-      description: "Required. hours or reserve: what you pay in",
-      defaultValue: "",
-    })
-    .addOption({
-      name: "amount",
-      description: "Required. How much you pay in: hours, or reserve (RBTC or its token)",
-      defaultValue: "",
-    })
+    .addOption(required("sell", "hours or reserve: what you pay in"))
+    .addOption(required("amount", "How much you pay in: hours, or reserve (RBTC or its token)"))
     .addOption(SLIPPAGE)
     .addOption(FROM)
     .setAction(() => import("./coop/swap.js"))
@@ -383,12 +301,8 @@ export const coopTasks = [
     ["coop", "liquidity", "add"],
     "Add hours and reserve to the pool. Example: npx hardhat coop liquidity add --hours 10 --amount 0.001 --network localhost",
   )
-    .addOption({ name: "hours", description: "Required. Hours to add", defaultValue: "" })
-    .addOption({
-      name: "amount",
-      description: "Required. Reserve (RBTC or its token) to add",
-      defaultValue: "",
-    })
+    .addOption(required("hours", "Hours to add"))
+    .addOption(required("amount", "Reserve (RBTC or its token) to add"))
     .addOption(SLIPPAGE)
     .addOption(FROM)
     .setAction(() => import("./coop/liquidity-add.js"))
@@ -398,11 +312,7 @@ export const coopTasks = [
     ["coop", "liquidity", "remove"],
     "Withdraw liquidity from the pool. Example: npx hardhat coop liquidity remove --network localhost",
   )
-    .addOption({
-      name: "shares",
-      description: "Pool shares to burn; all of them when omitted",
-      defaultValue: "",
-    })
+    .addOption(option("shares", "Pool shares to burn; all of them when omitted"))
     .addOption(SLIPPAGE)
     .addOption(FROM)
     .setAction(() => import("./coop/liquidity-remove.js"))
@@ -412,11 +322,7 @@ export const coopTasks = [
     ["coop", "band"],
     "Show the price band, or defend it. Example: npx hardhat coop band --defend floor --network localhost",
   )
-    .addOption({
-      name: "defend",
-      description: "floor or ceiling (omit to only show)",
-      defaultValue: "",
-    })
+    .addOption(option("defend", "floor or ceiling (omit to only show)"))
     .addOption(FROM)
     .setAction(() => import("./coop/band.js"))
     .build(),

@@ -1,3 +1,5 @@
+import { useNotice } from "../notice.js";
+
 /**
  * An error in what the user asked for (bad input, a step that is not ready,
  * a missing deployment). The CLI prints its message as one line and exits
@@ -14,9 +16,12 @@ export function ensure(condition: unknown, message: string): asserts condition {
 
 /**
  * Runs a command's action; a CliError (or any other failure) becomes one line
- * on stderr and a non-zero exit code instead of a stack trace.
+ * on stderr and a non-zero exit code instead of a stack trace. Notices of the
+ * operations (lib/notice.ts) are printed as they come.
  */
 export async function runCommand(action: () => Promise<void>): Promise<void> {
+  // what operations do on their own (an approval first, a wait for a block) is said on stdout
+  useNotice((line) => console.log(line));
   try {
     await action();
   } catch (error) {

@@ -5,15 +5,27 @@ import { parseDecimal } from "../format/units.js";
 import { hasValidChecksum } from "../rsk/checksum.js";
 import { CliError } from "./errors.js";
 
-/** The trimmed `text`, or a CliError naming the option when it is empty. */
-export function required(text: string, name: string): string {
-  const trimmed = text.trim();
+/**
+ * An option's text as the task receives it: undefined when the option was left out (options
+ * have no default), a string otherwise.
+ */
+export type OptionText = string | undefined;
+
+/** The trimmed `text`, or a CliError naming the option when it is missing or empty. */
+export function required(text: OptionText, name: string): string {
+  const trimmed = text?.trim() ?? "";
   if (trimmed === "") throw new CliError(`${name} is required`);
   return trimmed;
 }
 
+/** The trimmed `text`, or undefined when the option was left out or given empty. */
+export function given(text: OptionText): string | undefined {
+  const trimmed = text?.trim() ?? "";
+  return trimmed === "" ? undefined : trimmed;
+}
+
 /** Parses a duration into seconds: "3600", "90s", "30m", "12h", "1.5h", "7d", "2 days". */
-export function parseDuration(text: string, name: string): bigint {
+export function parseDuration(text: OptionText, name: string): bigint {
   const seconds = parseDurationText(required(text, name));
   if (seconds === undefined)
     throw new CliError(`${name} must be a duration such as 3600, 30m, 12h or 7d; got "${text}"`);
@@ -21,7 +33,7 @@ export function parseDuration(text: string, name: string): bigint {
 }
 
 /** Parses a whole number within `min..max`. */
-export function parseCount(text: string, name: string, min: number, max: number): number {
+export function parseCount(text: OptionText, name: string, min: number, max: number): number {
   const trimmed = required(text, name);
   if (!/^\d+$/.test(trimmed) || Number(trimmed) < min || Number(trimmed) > max) {
     throw new CliError(`${name} must be a whole number from ${min} to ${max}; got "${text}"`);
@@ -30,7 +42,7 @@ export function parseCount(text: string, name: string, min: number, max: number)
 }
 
 /** Parses a percentage ("0.5", "10") into basis points, within `0..maxPercent`. */
-export function parsePercent(text: string, name: string, maxPercent = 100): bigint {
+export function parsePercent(text: OptionText, name: string, maxPercent = 100): bigint {
   const trimmed = required(text, name);
   if (!/^(\d+(\.\d{0,2})?|\.\d{1,2})$/.test(trimmed)) {
     throw new CliError(
@@ -48,7 +60,7 @@ const HEX_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
  * Parses a positive human amount ("7.5") into base units of `decimals`.
  * Rejects negative, zero, non-numeric and over-precise amounts.
  */
-export function parseAmount(text: string, name: string, decimals = 18): bigint {
+export function parseAmount(text: OptionText, name: string, decimals = 18): bigint {
   const trimmed = required(text, name);
   const parsed = parseDecimal(trimmed, decimals);
   if (!parsed.ok) {
@@ -70,7 +82,7 @@ export function parseAmount(text: string, name: string, decimals = 18): bigint {
  * mainnet or testnet (chains 30, 31). A mixed case valid under none of them
  * is a mistyped address and is refused.
  */
-export function parseAddress(text: string, name = "address"): string {
+export function parseAddress(text: OptionText, name = "address"): string {
   const trimmed = required(text, name);
   if (!HEX_ADDRESS.test(trimmed)) {
     throw new CliError(`${name} is not an address (0x and 40 hex digits): "${text}"`);
@@ -85,7 +97,7 @@ export function parseAddress(text: string, name = "address"): string {
 
 /** Parses one of `choices` (case-insensitive) and returns its index. */
 export function parseChoice<const T extends readonly string[]>(
-  text: string,
+  text: OptionText,
   name: string,
   choices: T,
 ): number {
@@ -100,7 +112,7 @@ export function parseChoice<const T extends readonly string[]>(
 }
 
 /** Parses a comma-separated list of non-negative integer ids ("1,2,7"). */
-export function parseIds(text: string, name = "ids"): bigint[] {
+export function parseIds(text: OptionText, name = "ids"): bigint[] {
   const parts = required(text, name)
     .split(",")
     .map((part) => part.trim())

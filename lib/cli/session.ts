@@ -7,7 +7,7 @@ import { useReserveUnit } from "../coop/explain.js";
 import { reserveOf, useNotice } from "../coop/reserve.js";
 import { deploymentIdOf, loadAddresses, type CoopAddresses } from "./deployment.js";
 import { CliError } from "./errors.js";
-import { parseAddress } from "./parse.js";
+import { given, parseAddress, type OptionText } from "./parse.js";
 
 /**
  * Connects to the network chosen with `--network`, reads the cooperative
@@ -15,7 +15,7 @@ import { parseAddress } from "./parse.js";
  * an index into the network's configured accounts ("0", the default) or one
  * of their addresses in any checksum form.
  */
-export async function openSession(hre: HardhatRuntimeEnvironment, from: string): Promise<Coop> {
+export async function openSession(hre: HardhatRuntimeEnvironment, from: OptionText): Promise<Coop> {
   const connection = await hre.network.getOrCreate();
   const { ethers } = connection;
   const { chainId } = await ethers.provider.getNetwork();
@@ -31,17 +31,19 @@ export async function openSession(hre: HardhatRuntimeEnvironment, from: string):
 
 /**
  * The signer `from` names among the network's configured accounts: an index ("0", the default
- * when empty) or one of their addresses in any checksum form.
+ * when left out or empty) or one of their addresses in any checksum form.
  */
 export async function pickSigner(
   ethers: HardhatEthers,
   networkName: string,
-  from: string,
+  fromText: OptionText,
 ): Promise<HardhatEthersSigner> {
   const signers = await ethers.getSigners();
   if (signers.length === 0) {
     throw new CliError(`network "${networkName}" has no accounts configured`);
   }
+  const from = given(fromText);
+  if (from === undefined) return signers[0];
   if (/^\d+$/.test(from)) {
     const signer = signers[Number(from)];
     if (signer === undefined) {
@@ -51,7 +53,6 @@ export async function pickSigner(
     }
     return signer;
   }
-  if (from === "") return signers[0];
   const wanted = parseAddress(from, "--from");
   const match = signers.find((s) => s.address === wanted);
   if (match === undefined)

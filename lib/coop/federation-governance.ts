@@ -7,18 +7,12 @@ import { send, type Sent } from "../cli/tx.js";
 import { type Proposal, ProposalState, descriptionHash, executionArgs } from "../proposals.js";
 import { type Federation, federationExplainer } from "./federation.js";
 import { proposalStateName } from "./explain.js";
-import { when } from "./time.js";
+import { chainNow, NEXT_BLOCK, untilBlockAt, when } from "./time.js";
 import { parseProposalRef, proposalRef, resolveProposalRef } from "../governance/refs.js";
 
 /** Blocks per log query (RSK nodes accept this range) and how many ranges to look back. */
 const LOG_CHUNK = 5_000;
 const MAX_CHUNKS = 50;
-
-async function now(fed: Federation): Promise<bigint> {
-  const block = await fed.ethers.provider.getBlock("latest");
-  if (block === null) throw new Error("the node returned no latest block");
-  return BigInt(block.timestamp);
-}
 
 /**
  * Walks the federation governor's ProposalCreated events from the newest block backwards, in
@@ -106,7 +100,8 @@ export async function resolveFederationProposal(fed: Federation, text: string): 
 
 async function stateOf(fed: Federation, id: bigint): Promise<bigint> {
   try {
-    return await fed.governor.state(id);
+    // as of the next block, which carries the clock's time (see ./time.ts)
+    return await fed.governor.state(id, NEXT_BLOCK);
   } catch {
     throw new CliError(`federation proposal ${proposalRef(id)} does not exist`);
   }
@@ -118,12 +113,18 @@ export async function voteFederation(
   id: bigint,
   support: number,
 ): Promise<Sent & { weight: bigint }> {
-  const state = await stateOf(fed, id);
-  const t = await now(fed);
-  if (state === BigInt(ProposalState.Pending))
-    throw new CliError(
-      `voting on federation proposal ${proposalRef(id)} opens at ${when((await fed.governor.proposalSnapshot(id)) + 1n, t)}`,
-    );
+  let state = await stateOf(fed, id);
+  if (state === BigInt(ProposalState.Pending)) {
+    const start = (await fed.governor.proposalSnapshot(id)) + 1n;
+    const t = await chainNow(fed);
+    if (start > t)
+      throw new CliError(
+        `voting on federation proposal ${proposalRef(id)} opens at ${when(start, t)}`,
+      );
+    // passed by the clock: on RSK between blocks, the block that carries it comes next
+    await untilBlockAt(fed, start);
+    state = await stateOf(fed, id);
+  }
   if (state !== BigInt(ProposalState.Active))
     throw new CliError(
       `federation proposal ${proposalRef(id)} is ${proposalStateName(state).toLowerCase()}; voting is closed`,
@@ -152,7 +153,15 @@ export async function queueFederation(
   fed: Federation,
   id: bigint,
 ): Promise<Sent & { eta: bigint }> {
-  const state = await stateOf(fed, id);
+  let state = await stateOf(fed, id);
+  if (state === BigInt(ProposalState.Active)) {
+    // the vote has ended by the clock: on RSK between blocks, the block that carries it comes next
+    const end = (await fed.governor.proposalDeadline(id)) + 1n;
+    if (end <= (await chainNow(fed))) {
+      await untilBlockAt(fed, end);
+      state = await stateOf(fed, id);
+    }
+  }
   if (state !== BigInt(ProposalState.Succeeded))
     throw new CliError(
       `federation proposal ${proposalRef(id)} is ${proposalStateName(state).toLowerCase()}; only a succeeded proposal can be queued`,
@@ -177,9 +186,10 @@ export async function executeFederation(fed: Federation, id: bigint): Promise<Se
       `federation proposal ${proposalRef(id)} is ${proposalStateName(state).toLowerCase()}; only a queued proposal can be executed`,
     );
   const eta = await fed.governor.proposalEta(id);
-  const t = await now(fed);
+  const t = await chainNow(fed);
   if (eta > t)
     throw new CliError(`federation proposal ${proposalRef(id)} can be executed at ${when(eta, t)}`);
+  await untilBlockAt(fed, eta);
   const proposal = await findFederationProposal(fed, id);
   const [targets, values, calldatas] = executionArgs(proposal);
   return send(

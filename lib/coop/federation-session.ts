@@ -10,7 +10,7 @@ import { type Federation, loadFederation, openFederation } from "./federation.js
  */
 export async function openFederationSession(
   hre: HardhatRuntimeEnvironment,
-  from: string,
+  from: string | undefined,
 ): Promise<Federation> {
   const connection = await hre.network.getOrCreate();
   const { ethers } = connection;

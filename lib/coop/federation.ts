@@ -123,8 +123,8 @@ export function openFederation(
 }
 
 /** A cooperative named by its symbol (case-insensitive), its name or its hours' address. */
-export function resolveCoop(fed: Federation, text: string, option: string): string {
-  const wanted = text.trim();
+export function resolveCoop(fed: Federation, text: string | undefined, option: string): string {
+  const wanted = text?.trim() ?? "";
   if (wanted === "") throw new CliError(`${option} is required: a cooperative's symbol or address`);
   const match = fed.addresses.coops.find(
     (c) =>

@@ -29,7 +29,7 @@ import { readClaim } from "./claims.js";
 import type { Coop } from "./context.js";
 import { explainError, proposalStateName } from "./explain.js";
 import { reserveOf } from "./reserve.js";
-import { chainNow, NEXT_BLOCK, when } from "./time.js";
+import { chainNow, NEXT_BLOCK, untilBlockAt, when } from "./time.js";
 
 /** Vote options, as `GovernorCountingSimple` numbers them. */
 export const SUPPORT = ["against", "for", "abstain"] as const;
@@ -388,10 +388,14 @@ export async function castVote(
   let now = await chainNow(coop);
   if (state === ProposalState.Pending) {
     const start = (await coop.governor.proposalSnapshot(id)) + 1n;
-    if (args.wait === undefined) {
-      throw new CliError(`voting on proposal ${ref} opens at ${when(start, now)}`);
+    if (start > now) {
+      if (args.wait === undefined) {
+        throw new CliError(`voting on proposal ${ref} opens at ${when(start, now)}`);
+      }
+      await args.wait(start, now);
     }
-    await args.wait(start, now);
+    // passed by the clock: on RSK between blocks, the block that carries it comes next
+    await untilBlockAt(coop, start);
     state = await proposalState(coop, id);
     now = await chainNow(coop);
   }
@@ -436,12 +440,15 @@ export async function queueProposal(
   let now = await chainNow(coop);
   if (state === ProposalState.Pending || state === ProposalState.Active) {
     const deadline = await coop.governor.proposalDeadline(id);
-    if (wait === undefined) {
-      throw new CliError(
-        `proposal ${ref} can be queued after its vote ends at ${when(deadline, now)}`,
-      );
+    if (deadline + 1n > now) {
+      if (wait === undefined) {
+        throw new CliError(
+          `proposal ${ref} can be queued after its vote ends at ${when(deadline, now)}`,
+        );
+      }
+      await wait(deadline + 1n, now);
     }
-    await wait(deadline + 1n, now);
+    await untilBlockAt(coop, deadline + 1n);
     state = await proposalState(coop, id);
     now = await chainNow(coop);
   }
@@ -491,6 +498,7 @@ export async function executeProposal(coop: Coop, id: bigint, wait?: Waiter): Pr
     await wait(eta, now);
     now = await chainNow(coop);
   }
+  await untilBlockAt(coop, eta);
   const proposal = await findProposal(coop, id);
   const [targets, values, calldatas] = executionArgs(proposal);
   const sent = await send(

@@ -6,6 +6,7 @@ import { CliError } from "../cli/errors.js";
 import { send, type SendableMethod } from "../cli/tx.js";
 import type { Coop } from "./context.js";
 import { explainError } from "./explain.js";
+import { notice } from "../notice.js";
 
 /** The ERC20 calls the CLI makes on a reserve token. */
 export interface Erc20 {
@@ -111,9 +112,4 @@ export async function approveIfNeeded(
   );
 }
 
-let notice: (line: string) => void = () => undefined;
-
-/** Where operations announce a step they take on their own, such as an approval (the CLI prints it). */
-export function useNotice(print: (line: string) => void): void {
-  notice = print;
-}
+export { useNotice } from "../notice.js";

@@ -1,11 +1,33 @@
-import { clockNow, durationText, whenText } from "../format/durations.js";
-import type { Coop } from "./context.js";
+import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
+
+import {
+  type BlockClock,
+  nextBlockTime,
+  waitForBlockAt,
+  type BlockWaitOptions,
+} from "../chain/next-block.js";
+import { isRskChain, RSK_BLOCK_SECONDS } from "../constants.js";
+import { durationText, whenText } from "../format/durations.js";
+import { notice } from "../notice.js";
+
+/** A connection to a chain: a cooperative's session, or the federation's. */
+export interface OnChain {
+  ethers: HardhatEthers;
+}
 
 /** The timestamp of the latest block. */
-export async function latestTimestamp(coop: Coop): Promise<bigint> {
-  const block = await coop.ethers.provider.getBlock("latest");
+export async function latestTimestamp(chain: OnChain): Promise<bigint> {
+  const block = await chain.ethers.provider.getBlock("latest");
   if (block === null) throw new Error("the node returned no latest block");
   return BigInt(block.timestamp);
+}
+
+/** The node's latest and next block times (see lib/chain/next-block.ts). */
+export function blockClock(chain: OnChain): BlockClock {
+  return {
+    latestTimestamp: () => latestTimestamp(chain),
+    pendingTimestamp: () => pendingTimestamp(chain),
+  };
 }
 
 /**
@@ -14,23 +36,22 @@ export async function latestTimestamp(coop: Coop): Promise<bigint> {
  * the wall clock. An idle automining node (and RSK between blocks) has an old
  * latest block; the next block carries at least this time.
  */
-export async function chainNow(coop: Coop): Promise<bigint> {
-  const [latest, pending] = await Promise.all([latestTimestamp(coop), pendingTimestamp(coop)]);
-  // a node that builds its next block (Hardhat, in process or `hardhat node`) stamps it with its
-  // own clock, which may run ahead of the wall clock (time moved forward) or behind it (a chain
-  // started at an earlier date): its word is the time; otherwise the wall clock bounds it
-  return pending !== undefined && pending >= latest ? pending : clockNow(latest);
+export async function chainNow(chain: OnChain): Promise<bigint> {
+  return nextBlockTime(blockClock(chain));
 }
 
 /**
  * The timestamp the node would give its next block, when it builds one: a pending block has no
- * number yet. A node that answers `pending` with its latest block (as the RSK-shaped node does)
- * tells nothing about the next block's time: undefined.
+ * number yet. A node that answers `pending` with its latest block (as rskj and the RSK-shaped
+ * node do) tells nothing about the next block's time: undefined.
  */
-async function pendingTimestamp(coop: Coop): Promise<bigint | undefined> {
+async function pendingTimestamp(chain: OnChain): Promise<bigint | undefined> {
   try {
     // raw: ethers' block parser refuses a pending block (it has no number yet)
-    const block = (await coop.ethers.provider.send("eth_getBlockByNumber", ["pending", false])) as {
+    const block = (await chain.ethers.provider.send("eth_getBlockByNumber", [
+      "pending",
+      false,
+    ])) as {
       number?: string | null;
       timestamp?: string;
     } | null;
@@ -39,6 +60,29 @@ async function pendingTimestamp(coop: Coop): Promise<bigint | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** How often the chain makes blocks, for the wait's one line and its bound. */
+async function blockRhythm(
+  chain: OnChain,
+): Promise<Pick<BlockWaitOptions, "blockSeconds" | "chainName">> {
+  const { chainId } = await chain.ethers.provider.getNetwork();
+  // Ethereum's 12-second slot for any other node that makes blocks on its own schedule
+  return isRskChain(chainId)
+    ? { blockSeconds: RSK_BLOCK_SECONDS, chainName: "RSK" }
+    : { blockSeconds: 12 };
+}
+
+/**
+ * Once `timestamp` has passed by the clock: returns when the next transaction runs at or after
+ * it. On RSK between blocks that is after the next block whose timestamp reaches it (said in
+ * one line, at most three blocks' wait); on Hardhat at once.
+ */
+export async function untilBlockAt(chain: OnChain, timestamp: bigint): Promise<void> {
+  await waitForBlockAt(blockClock(chain), timestamp, {
+    ...(await blockRhythm(chain)),
+    onWait: notice,
+  });
 }
 
 /** Reads made as of the next block, which carries the clock's time (see {@link chainNow}). */
@@ -60,14 +104,14 @@ export function duration(seconds: bigint): string {
  * carries the time.
  */
 export async function waitUntil(
-  coop: Coop,
+  chain: OnChain,
   timestamp: bigint,
   now: bigint,
   log: (line: string) => void,
 ): Promise<void> {
   if (timestamp <= now) return;
   log(`waiting until ${when(timestamp, now)}`);
-  for (let current = now; current < timestamp; current = await chainNow(coop)) {
+  for (let current = now; current < timestamp; current = await chainNow(chain)) {
     const seconds = Number(timestamp - current);
     await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, seconds * 1_000)));
   }

@@ -2,7 +2,7 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { hoursText } from "../../lib/claims.js";
 import { runCommand } from "../../lib/cli/errors.js";
-import { parseChoice } from "../../lib/cli/parse.js";
+import { parseChoice, given, type OptionText } from "../../lib/cli/parse.js";
 import { openSession } from "../../lib/cli/session.js";
 import { coopLines, gas, money } from "../../lib/coop/report.js";
 import { coopStatus } from "../../lib/coop/status.js";
@@ -10,8 +10,8 @@ import { chainNow } from "../../lib/coop/time.js";
 import { defendBand } from "../../lib/coop/treasury.js";
 
 interface Args {
-  defend: string;
-  from: string;
+  defend: OptionText;
+  from: OptionText;
 }
 
 const SIDES = ["floor", "ceiling"] as const;
@@ -19,7 +19,9 @@ const SIDES = ["floor", "ceiling"] as const;
 export default async function band(args: Args, hre: HardhatRuntimeEnvironment): Promise<void> {
   await runCommand(async () => {
     const side =
-      args.defend === "" ? undefined : SIDES[parseChoice(args.defend, "--defend", SIDES)];
+      given(args.defend) === undefined
+        ? undefined
+        : SIDES[parseChoice(args.defend, "--defend", SIDES)];
     const coop = await openSession(hre, args.from);
     if (side === undefined) {
       const lines = coopLines(await coopStatus(coop), await chainNow(coop));

@@ -2,14 +2,14 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { hoursText } from "../../lib/claims.js";
 import { runCommand } from "../../lib/cli/errors.js";
-import { parseAmount } from "../../lib/cli/parse.js";
+import { parseAmount, type OptionText } from "../../lib/cli/parse.js";
 import { openSession } from "../../lib/cli/session.js";
 import { gas, money } from "../../lib/coop/report.js";
 import { buy } from "../../lib/coop/treasury.js";
 
 interface Args {
-  hours: string;
-  from: string;
+  hours: OptionText;
+  from: OptionText;
 }
 
 export default async function buyCommand(

@@ -2,16 +2,16 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { CLAIM_CATEGORIES } from "../../lib/claims.js";
 import { runCommand } from "../../lib/cli/errors.js";
-import { parseAmount, parseChoice, required } from "../../lib/cli/parse.js";
+import { parseAmount, parseChoice, required, type OptionText } from "../../lib/cli/parse.js";
 import { openSession } from "../../lib/cli/session.js";
 import { submitClaim } from "../../lib/coop/claims.js";
 import { claimSubmitted } from "../../lib/coop/report.js";
 
 interface Args {
-  hours: string;
-  category: string;
-  evidence: string;
-  from: string;
+  hours: OptionText;
+  category: OptionText;
+  evidence: OptionText;
+  from: OptionText;
 }
 
 export default async function claim(args: Args, hre: HardhatRuntimeEnvironment): Promise<void> {

@@ -1,15 +1,15 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { runCommand } from "../../lib/cli/errors.js";
-import { parseAddress } from "../../lib/cli/parse.js";
+import { parseAddress, type OptionText } from "../../lib/cli/parse.js";
 import { send } from "../../lib/cli/tx.js";
 import { openSession } from "../../lib/cli/session.js";
 import { explainError } from "../../lib/coop/explain.js";
 import { gas } from "../../lib/coop/report.js";
 
 interface Args {
-  to: string;
-  from: string;
+  to: OptionText;
+  from: OptionText;
 }
 
 export default async function delegate(args: Args, hre: HardhatRuntimeEnvironment): Promise<void> {

@@ -1,7 +1,7 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { runCommand } from "../../lib/cli/errors.js";
-import { required } from "../../lib/cli/parse.js";
+import { required, type OptionText } from "../../lib/cli/parse.js";
 import { openSession } from "../../lib/cli/session.js";
 import { executeProposal, resolveProposal } from "../../lib/coop/governance.js";
 import { executed } from "../../lib/coop/report.js";
@@ -9,16 +9,16 @@ import { waitUntil } from "../../lib/coop/time.js";
 import { proposalRef } from "../../lib/governance/refs.js";
 
 interface Args {
-  proposal: string;
+  proposal: OptionText;
   wait: boolean;
-  from: string;
+  from: OptionText;
 }
 
 export default async function execute(args: Args, hre: HardhatRuntimeEnvironment): Promise<void> {
   await runCommand(async () => {
-    required(args.proposal, "--proposal");
+    const ref = required(args.proposal, "--proposal");
     const coop = await openSession(hre, args.from);
-    const id = await resolveProposal(coop, args.proposal);
+    const id = await resolveProposal(coop, ref);
     const wait = args.wait
       ? (until: bigint, now: bigint) => waitUntil(coop, until, now, console.log)
       : undefined;

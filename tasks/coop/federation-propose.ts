@@ -4,7 +4,7 @@ import { Contract, ZeroAddress } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { CliError, runCommand } from "../../lib/cli/errors.js";
-import { parseAddress, parseAmount, required } from "../../lib/cli/parse.js";
+import { given, parseAddress, parseAmount, required } from "../../lib/cli/parse.js";
 import {
   type Federation,
   checkFederationChange,
@@ -25,14 +25,14 @@ import type { Proposal } from "../../lib/proposals.js";
 import { ProposalInputError } from "../../lib/proposals.js";
 
 export interface LimitArgs {
-  debit: string;
-  surplus: string;
-  outflow: string;
-  inflow: string;
+  debit: string | undefined;
+  surplus: string | undefined;
+  outflow: string | undefined;
+  inflow: string | undefined;
 }
 
 /** Hours, where zero is allowed (a limit of zero closes that direction). */
-function parseLimit(text: string, name: string): bigint {
+function parseLimit(text: string | undefined, name: string): bigint {
   return required(text, name) === "0" ? 0n : parseAmount(text, name);
 }
 
@@ -45,17 +45,22 @@ export function parseLimits(args: LimitArgs): FederationLimits {
   };
 }
 
-/** Parses the options, opens the federation, builds the proposal and sends it. */
-export async function runProposal(
+/**
+ * Parses the options (before connecting, so that a bad value is refused with nothing read or
+ * sent), opens the federation, builds the proposal and sends it.
+ */
+export async function runProposal<T>(
   hre: HardhatRuntimeEnvironment,
-  from: string,
-  build: (fed: Federation) => Proposal | Promise<Proposal>,
+  from: string | undefined,
+  parse: () => T,
+  build: (fed: Federation, input: T) => Proposal | Promise<Proposal>,
 ): Promise<void> {
   await runCommand(async () => {
+    const input = parse();
     const fed = await openFederationSession(hre, from);
     let proposal: Proposal;
     try {
-      proposal = await build(fed);
+      proposal = await build(fed, input);
     } catch (error) {
       if (error instanceof ProposalInputError) throw new CliError(error.message);
       throw error;
@@ -68,121 +73,108 @@ export async function runProposal(
 }
 
 interface AdmitArgs extends LimitArgs {
-  hours: string;
-  timelock: string;
-  treasury: string;
+  hours: string | undefined;
+  timelock: string | undefined;
+  treasury: string | undefined;
   index: string;
-  name: string;
-  from: string;
+  name: string | undefined;
+  from: string | undefined;
 }
 
 export default async function proposeAdmit(args: AdmitArgs, hre: HardhatRuntimeEnvironment) {
-  let parsed: {
-    hours: string;
-    timelock: string;
-    treasury: string;
-    index: bigint;
-    limits: FederationLimits;
-  };
-  try {
-    parsed = {
+  await runProposal(
+    hre,
+    args.from,
+    () => ({
       hours: parseAddress(args.hours, "--hours"),
       timelock: parseAddress(args.timelock, "--timelock"),
       treasury: parseAddress(args.treasury, "--treasury"),
       index: parseAmount(args.index, "--index"),
       limits: parseLimits(args),
-    };
-  } catch (error) {
-    await runCommand(() => Promise.reject(error));
-    return;
-  }
-  await runProposal(hre, args.from, (fed) =>
-    admitProposal(
-      fed.addresses.union,
-      parsed,
-      fed.signer.address,
-      args.name === "" ? undefined : args.name,
-    ),
+    }),
+    (fed, candidate) =>
+      admitProposal(fed.addresses.union, candidate, fed.signer.address, given(args.name)),
   );
 }
 
 interface CoopArgs {
-  coop: string;
-  from: string;
+  coop: string | undefined;
+  from: string | undefined;
 }
 
 export async function proposeLimits(args: CoopArgs & LimitArgs, hre: HardhatRuntimeEnvironment) {
-  let limits: FederationLimits;
-  try {
-    limits = parseLimits(args);
-  } catch (error) {
-    await runCommand(() => Promise.reject(error));
-    return;
-  }
-  await runProposal(hre, args.from, (fed) =>
-    limitsProposal(
-      fed.addresses.union,
-      resolveCoop(fed, args.coop, "--coop"),
-      limits,
-      fed.signer.address,
-    ),
+  await runProposal(
+    hre,
+    args.from,
+    () => ({ coop: required(args.coop, "--coop"), limits: parseLimits(args) }),
+    (fed, { coop, limits }) =>
+      limitsProposal(
+        fed.addresses.union,
+        resolveCoop(fed, coop, "--coop"),
+        limits,
+        fed.signer.address,
+      ),
   );
 }
 
 export async function proposeIndex(
-  args: CoopArgs & { index: string },
+  args: CoopArgs & { index: string | undefined },
   hre: HardhatRuntimeEnvironment,
 ) {
-  let index: bigint;
-  try {
-    index = parseAmount(required(args.index, "--index"), "--index");
-  } catch (error) {
-    await runCommand(() => Promise.reject(error));
-    return;
-  }
-  await runProposal(hre, args.from, async (fed) => {
-    const cooperative = resolveCoop(fed, args.coop, "--coop");
-    await checkFederationChange(fed, cooperative, { index });
-    return indexProposal(fed.addresses.union, cooperative, index, fed.signer.address);
-  });
+  await runProposal(
+    hre,
+    args.from,
+    () => ({
+      coop: required(args.coop, "--coop"),
+      index: parseAmount(required(args.index, "--index"), "--index"),
+    }),
+    async (fed, { coop, index }) => {
+      const cooperative = resolveCoop(fed, coop, "--coop");
+      await checkFederationChange(fed, cooperative, { index });
+      return indexProposal(fed.addresses.union, cooperative, index, fed.signer.address);
+    },
+  );
 }
 
 export function proposeStatus(change: "freeze" | "unfreeze" | "retire") {
   return (args: CoopArgs, hre: HardhatRuntimeEnvironment) =>
-    runProposal(hre, args.from, async (fed) => {
-      const cooperative = resolveCoop(fed, args.coop, "--coop");
-      if (change === "retire") await checkFederationChange(fed, cooperative, "retire");
-      return statusProposal(fed.addresses.union, cooperative, change, fed.signer.address);
-    });
+    runProposal(
+      hre,
+      args.from,
+      () => required(args.coop, "--coop"),
+      async (fed, coop) => {
+        const cooperative = resolveCoop(fed, coop, "--coop");
+        if (change === "retire") await checkFederationChange(fed, cooperative, "retire");
+        return statusProposal(fed.addresses.union, cooperative, change, fed.signer.address);
+      },
+    );
 }
 
-/** The federation's settlement asset (`--asset`, a token's address; RBTC when empty) and rate
+/** The federation's settlement asset (`--asset`, a token's address; RBTC when omitted) and rate
  * (`--rate`, federation hours per whole unit of it; 0 closes settlement). */
 export async function proposeSettlementRate(
-  args: { asset: string; rate: string; from: string },
+  args: { asset: string | undefined; rate: string | undefined; from: string | undefined },
   hre: HardhatRuntimeEnvironment,
 ) {
-  let parsed: { asset: string; rate: bigint };
-  try {
-    parsed = {
-      asset: args.asset.trim() === "" ? ZeroAddress : parseAddress(args.asset, "--asset"),
+  await runProposal(
+    hre,
+    args.from,
+    () => ({
+      asset: given(args.asset) === undefined ? ZeroAddress : parseAddress(args.asset, "--asset"),
       rate: parseLimit(args.rate, "--rate"),
-    };
-  } catch (error) {
-    await runCommand(() => Promise.reject(error));
-    return;
-  }
-  await runProposal(hre, args.from, async (fed) => {
-    // the chain's rate is the value of 1e18 base units: scale one whole unit of a token to it
-    const decimals =
-      parsed.asset === ZeroAddress
-        ? 18n
-        : ((await new Contract(
-            parsed.asset,
-            ["function decimals() view returns (uint8)"],
-            fed.signer,
-          ).decimals()) as bigint);
-    const rate = (parsed.rate * 10n ** 18n) / 10n ** decimals;
-    return settlementRateProposal(fed.addresses.union, parsed.asset, rate, fed.signer.address);
-  });
+    }),
+    async (fed, parsed) => {
+      // the chain's rate is the value of 1e18 base units: scale one whole unit of a token to it
+      const decimals =
+        parsed.asset === ZeroAddress
+          ? 18n
+          : ((await new Contract(
+              parsed.asset,
+              ["function decimals() view returns (uint8)"],
+              fed.signer,
+            ).decimals()) as bigint);
+      const rate = (parsed.rate * 10n ** 18n) / 10n ** decimals;
+      return settlementRateProposal(fed.addresses.union, parsed.asset, rate, fed.signer.address);
+    },
+  );
 }

@@ -1,7 +1,7 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { runCommand } from "../../lib/cli/errors.js";
-import { parseAmount } from "../../lib/cli/parse.js";
+import { parseAmount, required } from "../../lib/cli/parse.js";
 import { resolveCoop } from "../../lib/coop/federation.js";
 import { openFederationSession } from "../../lib/coop/federation-session.js";
 import { proposeSettlement, settlementTerms } from "../../lib/coop/federation-settlement.js";
@@ -9,9 +9,9 @@ import { formatReserve } from "../../lib/format/units.js";
 import { formatHours } from "../../lib/proposals.js";
 
 interface Args {
-  coop: string;
-  reserve: string;
-  from: string;
+  coop: string | undefined;
+  reserve: string | undefined;
+  from: string | undefined;
 }
 
 export default async function federationSettle(
@@ -19,10 +19,12 @@ export default async function federationSettle(
   hre: HardhatRuntimeEnvironment,
 ): Promise<void> {
   await runCommand(async () => {
+    const coop = required(args.coop, "--coop");
+    const reserve = required(args.reserve, "--reserve");
     const fed = await openFederationSession(hre, args.from);
-    const cooperative = resolveCoop(fed, args.coop, "--coop");
+    const cooperative = resolveCoop(fed, coop, "--coop");
     const { asset, rate } = await settlementTerms(fed);
-    const amount = parseAmount(args.reserve, "--reserve", asset.decimals);
+    const amount = parseAmount(reserve, "--reserve", asset.decimals);
     const sent = await proposeSettlement(fed, cooperative, amount, asset, rate);
     const symbol = (hours: string) =>
       fed.addresses.coops.find((c) => c.hours === hours)?.symbol ?? hours;

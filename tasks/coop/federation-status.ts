@@ -5,7 +5,7 @@ import { federationStatus, statusLines } from "../../lib/coop/federation.js";
 import { openFederationSession } from "../../lib/coop/federation-session.js";
 
 interface Args {
-  from: string;
+  from: string | undefined;
 }
 
 export default async function federationStatusCommand(

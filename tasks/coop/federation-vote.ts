@@ -14,17 +14,17 @@ import {
 import { openFederationSession } from "../../lib/coop/federation-session.js";
 
 interface Args {
-  proposal: string;
-  support: string;
-  from: string;
+  proposal: string | undefined;
+  support: string | undefined;
+  from: string | undefined;
 }
 
 export default async function federationVote(args: Args, hre: HardhatRuntimeEnvironment) {
   await runCommand(async () => {
-    required(args.proposal, "--proposal");
+    const wanted = required(args.proposal, "--proposal");
     const support = parseChoice(args.support, "--support", SUPPORT);
     const fed = await openFederationSession(hre, args.from);
-    const id = await resolveFederationProposal(fed, args.proposal);
+    const id = await resolveFederationProposal(fed, wanted);
     const voted = await voteFederation(fed, id, support);
     console.log(
       `Voted ${SUPPORT[support]} on federation proposal ${proposalRef(id)} with ${voted.weight} vote (transaction ${voted.hash})`,
@@ -34,9 +34,9 @@ export default async function federationVote(args: Args, hre: HardhatRuntimeEnvi
 
 export async function federationQueue(args: Omit<Args, "support">, hre: HardhatRuntimeEnvironment) {
   await runCommand(async () => {
-    required(args.proposal, "--proposal");
+    const wanted = required(args.proposal, "--proposal");
     const fed = await openFederationSession(hre, args.from);
-    const id = await resolveFederationProposal(fed, args.proposal);
+    const id = await resolveFederationProposal(fed, wanted);
     const queued = await queueFederation(fed, id);
     console.log(
       `Queued federation proposal ${proposalRef(id)}; executable from ${timestampText(queued.eta)} (transaction ${queued.hash})`,
@@ -49,9 +49,9 @@ export async function federationExecute(
   hre: HardhatRuntimeEnvironment,
 ) {
   await runCommand(async () => {
-    required(args.proposal, "--proposal");
+    const wanted = required(args.proposal, "--proposal");
     const fed = await openFederationSession(hre, args.from);
-    const id = await resolveFederationProposal(fed, args.proposal);
+    const id = await resolveFederationProposal(fed, wanted);
     const sent = await executeFederation(fed, id);
     console.log(`Executed federation proposal ${proposalRef(id)} (transaction ${sent.hash})`);
   });

@@ -1,15 +1,15 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { runCommand } from "../../lib/cli/errors.js";
-import { parseAmount, required } from "../../lib/cli/parse.js";
+import { parseAmount, required, type OptionText } from "../../lib/cli/parse.js";
 import { openSession } from "../../lib/cli/session.js";
 import { gas, money } from "../../lib/coop/report.js";
 import { reserveOf } from "../../lib/coop/reserve.js";
 import { fund } from "../../lib/coop/treasury.js";
 
 interface Args {
-  amount: string;
-  from: string;
+  amount: OptionText;
+  from: OptionText;
 }
 
 export default async function fundCommand(

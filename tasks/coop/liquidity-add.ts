@@ -1,17 +1,17 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { runCommand } from "../../lib/cli/errors.js";
-import { parseAmount, parsePercent } from "../../lib/cli/parse.js";
+import { parseAmount, parsePercent, type OptionText } from "../../lib/cli/parse.js";
 import { openSession } from "../../lib/cli/session.js";
 import { addLiquidity } from "../../lib/coop/market.js";
 import { liquidityAdded } from "../../lib/coop/report.js";
 import { reserveOf } from "../../lib/coop/reserve.js";
 
 interface Args {
-  hours: string;
-  amount: string;
+  hours: OptionText;
+  amount: OptionText;
   slippage: string;
-  from: string;
+  from: OptionText;
 }
 
 export default async function liquidityAdd(

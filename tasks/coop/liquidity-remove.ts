@@ -2,15 +2,15 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { formatHours, hoursText } from "../../lib/claims.js";
 import { runCommand } from "../../lib/cli/errors.js";
-import { parseAmount, parsePercent } from "../../lib/cli/parse.js";
+import { parseAmount, parsePercent, given, type OptionText } from "../../lib/cli/parse.js";
 import { openSession } from "../../lib/cli/session.js";
 import { removeLiquidity } from "../../lib/coop/market.js";
 import { gas, money } from "../../lib/coop/report.js";
 
 interface Args {
-  shares: string;
+  shares: OptionText;
   slippage: string;
-  from: string;
+  from: OptionText;
 }
 
 export default async function liquidityRemove(
@@ -18,7 +18,8 @@ export default async function liquidityRemove(
   hre: HardhatRuntimeEnvironment,
 ): Promise<void> {
   await runCommand(async () => {
-    const shares = args.shares === "" ? undefined : parseAmount(args.shares, "--shares");
+    const shares =
+      given(args.shares) === undefined ? undefined : parseAmount(args.shares, "--shares");
     const slippageBps = parsePercent(args.slippage, "--slippage", 50);
     const coop = await openSession(hre, args.from);
     const result = await removeLiquidity(coop, { shares, slippageBps });

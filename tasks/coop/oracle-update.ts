@@ -1,5 +1,6 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
+import type { OptionText } from "../../lib/cli/parse.js";
 import { CliError, runCommand } from "../../lib/cli/errors.js";
 import { send } from "../../lib/cli/tx.js";
 import { openSession } from "../../lib/cli/session.js";
@@ -8,7 +9,7 @@ import { gas } from "../../lib/coop/report.js";
 import { chainNow, when } from "../../lib/coop/time.js";
 
 interface Args {
-  from: string;
+  from: OptionText;
 }
 
 export default async function oracleUpdate(
@@ -23,8 +24,11 @@ export default async function oracleUpdate(
     }
     const oracle = await coop.ethers.getContractAt("CoopTwapOracle", address, coop.signer);
     const interfaces = [...coop.interfaces, oracle.interface];
-    const updated = await oracle.update.staticCall();
+    // the dry run inside send refuses (in words) a pool without liquidity
     const result = await send("oracle update", oracle.update, [], interfaces, explainError);
+    const updated = result.receipt.logs.some(
+      (log) => oracle.interface.parseLog(log)?.name === "Observed",
+    );
     const observedAt = await oracle.observedAt();
     console.log(
       updated

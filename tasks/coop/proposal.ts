@@ -1,7 +1,7 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { runCommand } from "../../lib/cli/errors.js";
-import { required } from "../../lib/cli/parse.js";
+import { required, type OptionText } from "../../lib/cli/parse.js";
 import { openSession } from "../../lib/cli/session.js";
 import { proposalStatus, resolveProposal } from "../../lib/coop/governance.js";
 import { proposalLines } from "../../lib/coop/report.js";
@@ -9,7 +9,7 @@ import { chainNow } from "../../lib/coop/time.js";
 
 interface Args {
   ref: string;
-  from: string;
+  from: OptionText;
 }
 
 export default async function proposal(args: Args, hre: HardhatRuntimeEnvironment): Promise<void> {

@@ -1,7 +1,7 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { runCommand } from "../../lib/cli/errors.js";
-import { parseCount } from "../../lib/cli/parse.js";
+import { parseCount, type OptionText } from "../../lib/cli/parse.js";
 import { openSession } from "../../lib/cli/session.js";
 import { proposalLines } from "../../lib/coop/report.js";
 import { proposalsStatus } from "../../lib/coop/status.js";
@@ -9,7 +9,7 @@ import { chainNow } from "../../lib/coop/time.js";
 
 interface Args {
   limit: string;
-  from: string;
+  from: OptionText;
 }
 
 export default async function proposals(args: Args, hre: HardhatRuntimeEnvironment): Promise<void> {

@@ -1,7 +1,7 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { runCommand } from "../../lib/cli/errors.js";
-import { parseIds } from "../../lib/cli/parse.js";
+import { parseIds, type OptionText } from "../../lib/cli/parse.js";
 import { openSession } from "../../lib/cli/session.js";
 import { approvalProposal, propose } from "../../lib/coop/governance.js";
 import { proposed } from "../../lib/coop/report.js";
@@ -9,8 +9,8 @@ import { chainNow } from "../../lib/coop/time.js";
 import { ensureApprovalFitsBlock } from "../../lib/rsk/approval-fit.js";
 
 interface Args {
-  claims: string;
-  from: string;
+  claims: OptionText;
+  from: OptionText;
 }
 
 export default async function proposeApprove(

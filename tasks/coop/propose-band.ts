@@ -1,7 +1,13 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { CliError, runCommand } from "../../lib/cli/errors.js";
-import { parseAmount, parseDuration, parsePercent, required } from "../../lib/cli/parse.js";
+import {
+  parseAmount,
+  parseDuration,
+  parsePercent,
+  required,
+  type OptionText,
+} from "../../lib/cli/parse.js";
 import { openSession } from "../../lib/cli/session.js";
 import { propose } from "../../lib/coop/governance.js";
 import { proposed } from "../../lib/coop/report.js";
@@ -12,13 +18,13 @@ import { bandProposal } from "../../lib/coop/treasury-proposals.js";
 import { bandDepthWarnings } from "../../lib/coop/treasury.js";
 
 interface Args {
-  floor: string;
-  ceiling: string;
-  budget: string;
-  emission: string;
+  floor: OptionText;
+  ceiling: OptionText;
+  budget: OptionText;
+  emission: OptionText;
   period: string;
   slippage: string;
-  from: string;
+  from: OptionText;
 }
 
 export default async function proposeBand(
@@ -26,13 +32,10 @@ export default async function proposeBand(
   hre: HardhatRuntimeEnvironment,
 ): Promise<void> {
   await runCommand(async () => {
-    for (const [value, name] of [
-      [args.floor, "--floor"],
-      [args.ceiling, "--ceiling"],
-      [args.budget, "--budget"],
-    ]) {
-      required(value, name);
-    }
+    // the reserve's decimals are known only once connected: check the form first
+    parseAmount(args.floor, "--floor");
+    parseAmount(args.ceiling, "--ceiling");
+    parseAmount(args.budget, "--budget");
     const emissionCap = parseAmount(args.emission, "--emission");
     const periodLength = parseDuration(args.period, "--period");
     const maxSlippage = parsePercent(args.slippage, "--slippage", 20);

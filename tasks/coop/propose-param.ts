@@ -7,6 +7,7 @@ import {
   parseDuration,
   parsePercent,
   required,
+  type OptionText,
 } from "../../lib/cli/parse.js";
 import { openSession } from "../../lib/cli/session.js";
 import type { Coop } from "../../lib/coop/context.js";
@@ -18,9 +19,9 @@ import { feesProposal, rateProposal } from "../../lib/coop/treasury-proposals.js
 import type { ParameterChange, Proposal } from "../../lib/proposals.js";
 
 interface Args {
-  name: string;
-  value: string;
-  from: string;
+  name: OptionText;
+  value: OptionText;
+  from: OptionText;
 }
 
 const NAMES = [
@@ -115,14 +116,15 @@ export default async function proposeParam(
     const name = NAMES.find((n) => n.toLowerCase() === required(args.name, "--name").toLowerCase());
     if (name === undefined)
       throw new CliError(`--name must be one of ${NAMES.join(", ")}; got "${args.name}"`);
-    required(args.value, "--value");
-    if (name === "maxFee" || name === "minFee") parsePercent(args.value, "--value");
-    else if (name === "holdPeriod") parseDuration(args.value, "--value");
+    const value = required(args.value, "--value");
+    if (name === "maxFee" || name === "minFee") parsePercent(value, "--value");
+    else if (name === "holdPeriod") parseDuration(value, "--value");
     else if (name === "nonVotingHolder" || name === "votingHolder") {
-      if (!/^(pool|treasury)$/i.test(args.value.trim())) parseAddress(args.value, "--value");
-    } else if (name !== "rate") governanceChange(name, args.value);
+      if (!/^(pool|treasury)$/i.test(value)) parseAddress(value, "--value");
+    } else if (name === "rate") parseAmount(value, "--value");
+    else governanceChange(name, value);
     const coop = await openSession(hre, args.from);
-    const result = await propose(coop, await build(coop, name, args.value));
+    const result = await propose(coop, await build(coop, name, value));
     for (const line of proposed(result, await chainNow(coop))) console.log(line);
   });
 }

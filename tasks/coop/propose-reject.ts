@@ -1,16 +1,16 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { runCommand } from "../../lib/cli/errors.js";
-import { parseIds, required } from "../../lib/cli/parse.js";
+import { parseIds, required, type OptionText } from "../../lib/cli/parse.js";
 import { openSession } from "../../lib/cli/session.js";
 import { propose, rejectionProposal } from "../../lib/coop/governance.js";
 import { proposed } from "../../lib/coop/report.js";
 import { chainNow } from "../../lib/coop/time.js";
 
 interface Args {
-  claims: string;
-  reason: string;
-  from: string;
+  claims: OptionText;
+  reason: OptionText;
+  from: OptionText;
 }
 
 export default async function proposeReject(

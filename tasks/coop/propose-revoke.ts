@@ -1,17 +1,17 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { runCommand } from "../../lib/cli/errors.js";
-import { parseAddress, parseAmount, required } from "../../lib/cli/parse.js";
+import { parseAddress, parseAmount, required, type OptionText } from "../../lib/cli/parse.js";
 import { openSession } from "../../lib/cli/session.js";
 import { propose, revocationProposal } from "../../lib/coop/governance.js";
 import { proposed } from "../../lib/coop/report.js";
 import { chainNow } from "../../lib/coop/time.js";
 
 interface Args {
-  account: string;
-  hours: string;
-  reason: string;
-  from: string;
+  account: OptionText;
+  hours: OptionText;
+  reason: OptionText;
+  from: OptionText;
 }
 
 export default async function proposeRevoke(

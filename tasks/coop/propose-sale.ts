@@ -1,7 +1,7 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { runCommand } from "../../lib/cli/errors.js";
-import { parseAmount, parseCount, required } from "../../lib/cli/parse.js";
+import { parseAmount, parseCount, required, type OptionText } from "../../lib/cli/parse.js";
 import { openSession } from "../../lib/cli/session.js";
 import { propose } from "../../lib/coop/governance.js";
 import { proposed } from "../../lib/coop/report.js";
@@ -11,11 +11,11 @@ import { hoursText } from "../../lib/format/units.js";
 import { saleProposal } from "../../lib/coop/treasury-proposals.js";
 
 interface Args {
-  price: string;
-  cap: string;
-  accountCap: string;
+  price: OptionText;
+  cap: OptionText;
+  accountCap: OptionText;
   days: string;
-  from: string;
+  from: OptionText;
 }
 
 export default async function proposeSale(

@@ -1,7 +1,7 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { runCommand } from "../../lib/cli/errors.js";
-import { parseAddress, parseCount } from "../../lib/cli/parse.js";
+import { parseAddress, parseCount, given, type OptionText } from "../../lib/cli/parse.js";
 import { openSession } from "../../lib/cli/session.js";
 import { proposalStatus, resolveProposal } from "../../lib/coop/governance.js";
 import { accountLines, coopLines, proposalLines } from "../../lib/coop/report.js";
@@ -9,21 +9,23 @@ import { accountStatus, coopStatus, proposalsStatus } from "../../lib/coop/statu
 import { chainNow } from "../../lib/coop/time.js";
 
 interface Args {
-  account: string;
-  proposal: string;
+  account: OptionText;
+  proposal: OptionText;
   proposals: string;
-  from: string;
+  from: OptionText;
 }
 
 export default async function status(args: Args, hre: HardhatRuntimeEnvironment): Promise<void> {
   await runCommand(async () => {
-    const account = args.account === "" ? undefined : parseAddress(args.account, "--account");
+    const account =
+      given(args.account) === undefined ? undefined : parseAddress(args.account, "--account");
+    const only = given(args.proposal);
     const limit = parseCount(args.proposals, "--proposals", 0, 50);
     const coop = await openSession(hre, args.from);
     const now = await chainNow(coop);
-    if (args.proposal !== "") {
-      const only = await resolveProposal(coop, args.proposal);
-      for (const line of proposalLines(await proposalStatus(coop, only), now)) console.log(line);
+    if (only !== undefined) {
+      const id = await resolveProposal(coop, only);
+      for (const line of proposalLines(await proposalStatus(coop, id), now)) console.log(line);
       return;
     }
     const lines = [

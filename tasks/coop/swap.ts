@@ -1,17 +1,17 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { runCommand } from "../../lib/cli/errors.js";
-import { parseAmount, parseChoice, parsePercent } from "../../lib/cli/parse.js";
+import { parseAmount, parseChoice, parsePercent, type OptionText } from "../../lib/cli/parse.js";
 import { openSession } from "../../lib/cli/session.js";
 import { swap } from "../../lib/coop/market.js";
 import { swapped } from "../../lib/coop/report.js";
 import { reserveOf } from "../../lib/coop/reserve.js";
 
 interface Args {
-  sell: string;
-  amount: string;
+  sell: OptionText;
+  amount: OptionText;
   slippage: string;
-  from: string;
+  from: OptionText;
 }
 
 const SIDES = ["hours", "reserve"] as const;

@@ -6,23 +6,10 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import type { CoopAddresses } from "../../lib/cli/deployment.js";
-import { networkParameters } from "../../lib/cli/deployment.js";
-import { deployConfoederatio, withFounders } from "../../lib/coop/demo.js";
 import type { Outcome } from "./harness.js";
-import { expectRefusal, recordDeployment, runTask } from "./harness.js";
+import { deployForCli, expectRefusal, runTask } from "./harness.js";
 
 const { ethers, networkHelpers } = await network.getOrCreate();
-
-async function deployForCli() {
-  const [, alice, bob, carol] = await ethers.getSigners();
-  const parameters = withFounders(await networkParameters("default"), [
-    alice.address,
-    bob.address,
-    carol.address,
-  ]);
-  const addresses = await deployConfoederatio(await network.getOrCreate(), parameters);
-  return { addresses, dir: await recordDeployment(ethers, addresses) };
-}
 
 /** Runs `coop <command>` in this process, as the CLI would, capturing what it prints. */
 function coop(command: string[], args: Record<string, string>): Promise<Outcome> {

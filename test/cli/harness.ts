@@ -9,9 +9,27 @@ import path from "node:path";
 import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
 import { expect } from "chai";
 import hre from "hardhat";
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import type { CoopAddresses } from "../../lib/cli/deployment.js";
-import { ignitionRecordOf } from "../../lib/cli/deployment.js";
+import { ignitionRecordOf, networkParameters } from "../../lib/cli/deployment.js";
+import { deployConfoederatio, withFounders } from "../../lib/coop/demo.js";
+
+/**
+ * Fixture: the cooperative deployed on this process's network with three founders (accounts 1,
+ * 2 and 3), recorded for the CLI in a fresh directory (for COOP_DEPLOYMENTS_DIR).
+ */
+export async function deployForCli(): Promise<{ addresses: CoopAddresses; dir: string }> {
+  const connection = await hre.network.getOrCreate();
+  const [, alice, bob, carol] = await connection.ethers.getSigners();
+  const parameters = withFounders(await networkParameters("default"), [
+    alice.address,
+    bob.address,
+    carol.address,
+  ]);
+  const addresses = await deployConfoederatio(connection, parameters);
+  return { addresses, dir: await recordDeployment(connection.ethers, addresses) };
+}
 
 /** What a command printed, its exit code and how many blocks it mined. */
 export interface Outcome {
@@ -37,11 +55,16 @@ export async function recordDeployment(
   return dir;
 }
 
-/** Runs the task `command` (e.g. `["coop", "vote"]`) in this process, capturing what it prints. */
+/**
+ * Runs the task `command` (e.g. `["coop", "vote"]`) in this process, capturing what it prints;
+ * `runtime` is the Hardhat runtime whose `--network` the command uses (this process's own by
+ * default), `ethers` a connection to the same chain.
+ */
 export async function runTask(
   ethers: HardhatEthers,
   command: string[],
-  args: Record<string, string>,
+  args: Record<string, string | boolean>,
+  runtime: HardhatRuntimeEnvironment = hre,
 ): Promise<Outcome> {
   const out: string[] = [];
   const err: string[] = [];
@@ -51,7 +74,7 @@ export async function runTask(
   const before = await ethers.provider.getBlockNumber();
   process.exitCode = 0;
   try {
-    await hre.tasks.getTask(command).run({ from: "", ...args });
+    await runtime.tasks.getTask(command).run({ from: "", ...args });
   } finally {
     console.log = log;
     console.error = error;

@@ -7,78 +7,14 @@
  * (no evm_mine, no evm_increaseTime), so an idle node's old latest block is
  * what the CLI sees, as on RSK between blocks.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawnSync } from "node:child_process";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { expect } from "chai";
 
-const root = path.join(import.meta.dirname, "..", "..");
-const hardhatBin = path.join(root, "node_modules", ".bin", "hardhat");
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function rpcBlock(url: string): Promise<{ timestamp: string }> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      jsonrpc: "2.0",
-      id: 1,
-      method: "eth_getBlockByNumber",
-      params: ["latest", false],
-    }),
-  });
-  return ((await response.json()) as { result: { timestamp: string } }).result;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function rpc(url: string, method: string): Promise<unknown> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params: [] }),
-  });
-  return ((await response.json()) as { result: unknown }).result;
-}
-
-/** Starts `hardhat node` on `port` and waits until it answers. */
-async function startNode(port: number): Promise<ChildProcess> {
-  const node = spawn(hardhatBin, ["node", "--port", String(port)], {
-    cwd: root,
-    stdio: "ignore",
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await rpc(url, "eth_chainId")) !== undefined) return node;
-    } catch {
-      // not up yet
-    }
-    await sleep(500);
-  }
-  node.kill();
-  throw new Error("hardhat node did not start");
-}
-
-async function stopNode(node: ChildProcess | undefined): Promise<void> {
-  if (node === undefined || node.exitCode !== null || node.signalCode !== null) return;
-  const exited = new Promise((resolve) => node.once("exit", resolve));
-  node.kill("SIGTERM");
-  await exited;
-}
+import { freePort, lines, root, rpc, sleep, startNode, stopNode } from "./processes.js";
 
 interface Run {
   status: number | null;
@@ -102,7 +38,6 @@ describe("README local-node walkthrough, as separate processes", function () {
       encoding: "utf8",
       env,
     });
-    const lines = (text: string) => text.split("\n").filter((line) => line.trim() !== "");
     const run = { status: result.status, out: lines(result.stdout), err: lines(result.stderr) };
     printed.push(...run.out, ...run.err);
     return run;
@@ -170,7 +105,12 @@ describe("README local-node walkthrough, as separate processes", function () {
     // Deploying mined a burst of blocks, one second apart, ahead of the clock; let the clock
     // catch up (reading only), so that the node's latest block is older than the clock from here.
     const url = `http://127.0.0.1:${port}`;
-    const latest = async () => Number(BigInt((await rpcBlock(url)).timestamp) * 1000n);
+    const latest = async () => {
+      const block = (await rpc(url, "eth_getBlockByNumber", ["latest", false])) as {
+        timestamp: string;
+      };
+      return Number(BigInt(block.timestamp) * 1000n);
+    };
     while ((await latest()) > Date.now()) await sleep(500);
 
     const proposed = ok(hardhat("coop", "propose", "approve", "--claims", "1"));

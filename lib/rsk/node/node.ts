@@ -19,7 +19,12 @@ export type BlockMode =
   /** A block as soon as a transaction arrives (rskj regtest with instant mining). */
   | { kind: "instant" }
   /** A block every `chainSeconds` of chain time, made every `realMs` of wall time. */
-  | { kind: "interval"; chainSeconds: number; realMs: number };
+  | { kind: "interval"; chainSeconds: number; realMs: number }
+  /**
+   * A block every `realMs` of wall time, stamped with the wall clock, as rskj's miners stamp
+   * theirs (RSK: about every 30 s): between two blocks the latest is older than the clock.
+   */
+  | { kind: "clock"; realMs: number };
 
 export interface RskNodeOptions {
   /** 31 (testnet mode: no managed accounts) or 33 (regtest mode: managed accounts). */
@@ -128,7 +133,7 @@ export class RskShapedNode {
     const head = Number(await this._backend.request({ method: "eth_blockNumber" }));
     for (let n = 0; n <= head; n++) this._minimumByBlock.set(n, this._options.minimumGasPrice);
     const mode = this._options.blockMode;
-    if (mode.kind === "interval") {
+    if (mode.kind !== "instant") {
       this._timer = setInterval(() => void this.mine().catch(() => {}), mode.realMs);
     }
   }
@@ -249,6 +254,14 @@ export class RskShapedNode {
         params: [hex(timestamp + this._timeIncrease)],
       });
       this._timeIncrease = 0n;
+    } else if (mode.kind === "clock") {
+      // rskj MinerClock: the wall clock plus every increase so far, after the parent's
+      const wall = BigInt(Math.floor(Date.now() / 1000)) + this._timeIncrease;
+      const parent = BigInt(latest.timestamp as string);
+      await this._backend.request({
+        method: "evm_mine",
+        params: [hex(wall > parent ? wall : parent + 1n)],
+      });
     } else {
       await this._backend.request({ method: "evm_mine", params: [] });
     }

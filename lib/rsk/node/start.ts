@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 
-import type { NetworkManager } from "hardhat/types/network";
+import type { NetworkConnection, NetworkManager } from "hardhat/types/network";
 
 import { RskShapedNode, type RskNodeOptions } from "./node.js";
 import { serve } from "./server.js";
@@ -8,6 +8,8 @@ import { serve } from "./server.js";
 export interface RunningRskNode {
   node: RskShapedNode;
   url: string;
+  /** The EDR network behind the node: transactions sent to it go into the node's next block. */
+  backend: NetworkConnection;
   close(): Promise<void>;
 }
 
@@ -23,7 +25,15 @@ export async function startRskNode(
 ): Promise<RunningRskNode> {
   const backend = await network.create({
     network: "default",
-    override: { chainId: options.chainId, initialBaseFeePerGas: 0n },
+    override: {
+      chainId: options.chainId,
+      initialBaseFeePerGas: 0n,
+      // a chain stamped by the wall clock has an hour of history before now (whatever
+      // SIMULATED_START says); its first block of its own carries the wall clock
+      ...(options.blockMode?.kind === "clock"
+        ? { initialDate: new Date(Date.now() - 3_600_000) }
+        : {}),
+    },
   });
   const node = new RskShapedNode(backend.provider, options);
   await node.start();
@@ -31,6 +41,7 @@ export async function startRskNode(
   return {
     node,
     url,
+    backend,
     async close() {
       node.stop();
       server.closeAllConnections();
