@@ -156,6 +156,21 @@ describe("coop federation", function () {
       );
     });
 
+    it("an amount too large for any balance, in words (found by review)", async function () {
+      const [, care] = local.coops;
+      expectRefusal(
+        await coop(["pay"], {
+          fromCoop: "BAKE",
+          toCoop: "CARE",
+          to: care.founder.address,
+          hours: "1" + "0".repeat(60),
+          slippage: "0",
+          from: "1",
+        }),
+        /you hold 100 BAKE hours, not enough to pay/,
+      );
+    });
+
     it("an exchange index beyond the per-period bound (found by review: it was proposed)", async function () {
       expectRefusal(
         await coop(["propose", "index"], { coop: "TOOL", index: "1.2", from: "1" }),
