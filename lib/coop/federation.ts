@@ -299,12 +299,14 @@ export async function pay(
   args: { from: string; to: string; recipient: string; amount: bigint; slippageBps: bigint },
 ): Promise<Paid> {
   const { from, to, recipient, amount } = args;
-  const [payer, receiver, held, [value, hoursOut]] = await Promise.all([
+  const [payer, receiver, held] = await Promise.all([
     fed.union.member(from),
     fed.union.member(to),
     WorkHours__factory.connect(from, fed.signer).balanceOf(fed.signer.address),
-    fed.union.quote(from, to, amount),
   ]);
+  // no quote for more than the payer holds: the refusal names the balance, and an amount no
+  // balance reaches (beyond 2^256 / index) would overflow the conversion
+  const [value, hoursOut] = amount <= held ? await fed.union.quote(from, to, amount) : [0n, 0n];
   const refusal = paymentRefusal({
     from: { coop: await coopOf(fed, from), state: memberState(payer) },
     to: { coop: await coopOf(fed, to), state: memberState(receiver) },
