@@ -171,6 +171,36 @@ describe("coop federation", function () {
       );
     });
 
+    it("a settlement asset that is not a token, in words (found by review: it printed the provider's decode error)", async function () {
+      expectRefusal(
+        await coop(["propose", "settlement"], {
+          rate: "100",
+          asset: "0x000000000000000000000000000000000000dEaD",
+          from: "1",
+        }),
+        /--asset 0x000000000000000000000000000000000000dEaD is not a token: it has no decimals/,
+      );
+    });
+
+    it("admitting a cooperative already a member, or with a treasury not its own (found by review: it was proposed)", async function () {
+      const [bake, care] = local.coops;
+      const admit = {
+        hours: care.hours,
+        timelock: await care.timelock.getAddress(),
+        treasury: await bake.treasury.getAddress(),
+        index: "1",
+        debit: "1",
+        surplus: "1",
+        outflow: "1",
+        inflow: "1",
+        from: "1",
+      };
+      expectRefusal(
+        await coop(["propose", "admit"], admit),
+        /Clinic \(CARE\) is active, so the federation cannot make this change/,
+      );
+    });
+
     it("an exchange index beyond the per-period bound (found by review: it was proposed)", async function () {
       expectRefusal(
         await coop(["propose", "index"], { coop: "TOOL", index: "1.2", from: "1" }),
