@@ -8,7 +8,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import { type ErrorDescription, type Interface, getAddress, isAddress } from "ethers";
+import { type ErrorDescription, type Interface, ZeroAddress, getAddress, isAddress } from "ethers";
 
 import { CliError } from "../cli/errors.js";
 import { deploymentIdOf, deploymentsDir } from "../cli/deployment.js";
@@ -194,6 +194,29 @@ export async function checkFederationChange(
       ? retireRefusal(label, member.balance)
       : indexChangeRefusal(label, member.index, change.index, await fed.union.maxIndexChangeBps());
   if (refusal !== undefined) throw new CliError(refusal);
+}
+
+/**
+ * Refuses, before anything is proposed, the admission of a cooperative that is or was a member,
+ * and of one with a treasury its hours do not let burn redeemed hours (not its own), in the
+ * words of the registry's errors.
+ */
+export async function checkAdmission(
+  fed: Federation,
+  cooperative: string,
+  treasury: string,
+): Promise<void> {
+  const words = (name: string, args: unknown[]) =>
+    federationErrorWords({ name, args }, (a) => recordedLabel(fed, a));
+  const status = Number(await fed.union.statusOf(cooperative));
+  if (status !== MemberStatus.None) {
+    throw new CliError(words("FederationAlreadyMember", [cooperative, status]) ?? "");
+  }
+  if (treasury === ZeroAddress) return;
+  const work = WorkHours__factory.connect(cooperative, fed.signer);
+  if (!(await work.hasRole(await work.REDEEMER_ROLE(), treasury))) {
+    throw new CliError(words("FederationNotCooperativeTreasury", [cooperative, treasury]) ?? "");
+  }
 }
 
 /** Signed hours, e.g. "-12.5" or "+3". */

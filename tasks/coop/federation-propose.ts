@@ -7,6 +7,7 @@ import { CliError, runCommand } from "../../lib/cli/errors.js";
 import { given, parseAddress, parseAmount, required } from "../../lib/cli/parse.js";
 import {
   type Federation,
+  checkAdmission,
   checkFederationChange,
   proposeFederation,
   resolveCoop,
@@ -92,8 +93,10 @@ export default async function proposeAdmit(args: AdmitArgs, hre: HardhatRuntimeE
       index: parseAmount(args.index, "--index"),
       limits: parseLimits(args),
     }),
-    (fed, candidate) =>
-      admitProposal(fed.addresses.union, candidate, fed.signer.address, given(args.name)),
+    async (fed, candidate) => {
+      await checkAdmission(fed, candidate.hours, candidate.treasury);
+      return admitProposal(fed.addresses.union, candidate, fed.signer.address, given(args.name));
+    },
   );
 }
 
@@ -150,6 +153,16 @@ export function proposeStatus(change: "freeze" | "unfreeze" | "retire") {
     );
 }
 
+/** The decimals of the token at `asset`; a refusal when it has none (not a token). */
+async function tokenDecimals(fed: Federation, asset: string): Promise<bigint> {
+  const token = new Contract(asset, ["function decimals() view returns (uint8)"], fed.signer);
+  try {
+    return (await token.decimals()) as bigint;
+  } catch {
+    throw new CliError(`--asset ${asset} is not a token: it has no decimals()`);
+  }
+}
+
 /** The federation's settlement asset (`--asset`, a token's address; RBTC when omitted) and rate
  * (`--rate`, federation hours per whole unit of it; 0 closes settlement). */
 export async function proposeSettlementRate(
@@ -165,14 +178,7 @@ export async function proposeSettlementRate(
     }),
     async (fed, parsed) => {
       // the chain's rate is the value of 1e18 base units: scale one whole unit of a token to it
-      const decimals =
-        parsed.asset === ZeroAddress
-          ? 18n
-          : ((await new Contract(
-              parsed.asset,
-              ["function decimals() view returns (uint8)"],
-              fed.signer,
-            ).decimals()) as bigint);
+      const decimals = parsed.asset === ZeroAddress ? 18n : await tokenDecimals(fed, parsed.asset);
       const rate = (parsed.rate * 10n ** 18n) / 10n ** decimals;
       return settlementRateProposal(fed.addresses.union, parsed.asset, rate, fed.signer.address);
     },
