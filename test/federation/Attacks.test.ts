@@ -7,6 +7,7 @@ import { expect } from "chai";
 
 import {
   ClearingUnion__factory,
+  ReentrantReserve__factory,
   RedemptionTreasury__factory,
   WorkHours__factory,
 } from "../../typechain-types/index.js";
@@ -167,6 +168,104 @@ describe("Federation attacks", function () {
         .settleFederation(await union.getAddress(), b.hours, RBTC / 2n, 0n);
       expect(await union.clearingBalance(b.hours)).to.equal(0n);
       expect(await union.clearingBalance(a.hours)).to.equal(0n);
+    });
+  });
+
+  describe("settlement in a reserve token that re-enters", function () {
+    /** A and B keep a token reserve whose transfers call back once armed; A owes B 50 hours
+     * and its pools hold 2 tokens; the rate is 100 hours a token. */
+    async function reentrantFederation() {
+      const now = BigInt(await networkHelpers.time.latest());
+      await networkHelpers.time.increaseTo((now / PERIOD + 1n) * PERIOD + 60n);
+      const [federation, timelockA, timelockB, , alice, bob] = await ethers.getSigners();
+      const union = await new ClearingUnion__factory(federation).deploy(
+        federation.address,
+        PERIOD,
+        MAX_INDEX_CHANGE_BPS,
+        "Confoederatio Federation",
+      );
+      const token = await new ReentrantReserve__factory(federation).deploy();
+      const coops = [];
+      for (const [symbol, timelock] of [
+        ["HA", timelockA],
+        ["HB", timelockB],
+      ] as const) {
+        const work = await new WorkHours__factory(timelock).deploy(
+          symbol,
+          symbol,
+          timelock.address,
+        );
+        await work.grantRole(await work.MINTER_ROLE(), timelock.address);
+        await work.grantRole(FEDERATION_ROLE, await union.getAddress());
+        const treasury = await new RedemptionTreasury__factory(timelock).deploy(
+          await work.getAddress(),
+          await token.getAddress(),
+          timelock.address,
+          0n,
+          0,
+          0,
+          0,
+        );
+        await work.grantRole(await work.REDEEMER_ROLE(), await treasury.getAddress());
+        await union.admit(
+          await work.getAddress(),
+          timelock.address,
+          await treasury.getAddress(),
+          ONE,
+          LIMITS,
+        );
+        coops.push({ work, treasury, timelock, hours: await work.getAddress() });
+      }
+      const [a, b] = coops;
+      await earn(a.work.connect(a.timelock), [alice.address], 200n * HOUR);
+      await union.connect(alice).pay(a.hours, b.hours, bob.address, 50n * HOUR, 0n);
+      await token.mint(alice.address, 2n * RBTC);
+      await token.connect(alice).approve(await a.treasury.getAddress(), 2n * RBTC);
+      await a.treasury.connect(alice).deposit(2n * RBTC);
+      await union.setSettlement(await token.getAddress(), RATE);
+      return { union, token, a, b, alice, bob };
+    }
+
+    it("holds: a hook that pays through the union mid-settlement is stopped by the union's guard, and nothing moves", async function () {
+      const { union, token, a, b, alice } = await loadFixture(reentrantFederation);
+      await token.arm(
+        await union.getAddress(),
+        union.interface.encodeFunctionData("pay", [a.hours, b.hours, alice.address, HOUR, 0n]),
+      );
+      await expect(
+        a.treasury
+          .connect(a.timelock)
+          .settleFederation(await union.getAddress(), b.hours, RBTC / 4n, 25n * HOUR),
+      ).to.be.revertedWithCustomError(union, "ReentrancyGuardReentrantCall");
+      expect(await union.clearingBalance(a.hours)).to.equal(-50n * HOUR);
+      expect(await token.balanceOf(await a.treasury.getAddress())).to.equal(2n * RBTC);
+    });
+
+    it("holds: a hook that re-enters the debtor's treasury mid-settlement is stopped by its guard", async function () {
+      const { union, token, a, b } = await loadFixture(reentrantFederation);
+      await token.arm(
+        await a.treasury.getAddress(),
+        a.treasury.interface.encodeFunctionData("deposit", [1n]),
+      );
+      await expect(
+        a.treasury
+          .connect(a.timelock)
+          .settleFederation(await union.getAddress(), b.hours, RBTC / 4n, 25n * HOUR),
+      ).to.be.revertedWithCustomError(a.treasury, "ReentrancyGuardReentrantCall");
+      expect(await union.clearingBalance(a.hours)).to.equal(-50n * HOUR);
+    });
+
+    it("holds: unarmed, the token settles and leaves no allowance behind", async function () {
+      const { union, token, a, b } = await loadFixture(reentrantFederation);
+      await a.treasury
+        .connect(a.timelock)
+        .settleFederation(await union.getAddress(), b.hours, RBTC / 4n, 25n * HOUR);
+      expect(await union.clearingBalance(a.hours)).to.equal(-25n * HOUR);
+      expect(await token.balanceOf(await b.treasury.getAddress())).to.equal(RBTC / 4n);
+      expect(await token.balanceOf(await union.getAddress())).to.equal(0n);
+      const unionAddress = await union.getAddress();
+      expect(await token.allowance(await a.treasury.getAddress(), unionAddress)).to.equal(0n);
+      expect(await token.allowance(unionAddress, await b.treasury.getAddress())).to.equal(0n);
     });
   });
 
