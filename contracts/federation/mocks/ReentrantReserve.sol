@@ -29,6 +29,7 @@ contract ReentrantReserve is ERC20 {
         address target = _target;
         if (target == address(0)) return;
         _target = address(0);
+        // solhint-disable-next-line avoid-low-level-calls
         (bool ok, bytes memory result) = target.call(_data);
         if (!ok) {
             assembly ("memory-safe") {
