@@ -19,8 +19,8 @@ import {FederationVotes} from "./FederationVotes.sol";
 ///   bits 0-103) | outflow used this period (bits 104-162) | inflow used this period (bits
 ///   163-221), both in millionths of an hour (`USAGE_UNIT`, 1e12) and rounded up | the period
 ///   they were counted in, modulo 2^32 (bits 222-253) | status (bits 254-255);
-/// - `_indices[c]`, read by payments: exchange index (uint96, bits 0-95) | the index at the start
-///   of the period of its last change (uint96, bits 96-191) | that period (uint64, bits 192-255);
+/// - `_indices[c]`, read by payments: exchange index (uint96, bits 0-95) | the time of its last
+///   change by {setIndex} in seconds (uint64, bits 96-159; zero until the first change);
 /// - `_limits[c]`: debit limit and outflow allowance in one slot (the payer's), surplus cap and
 ///   inflow allowance in the next (the receiver's).
 ///
@@ -64,8 +64,7 @@ abstract contract FederationRegistry is IFederationRegistry {
     uint256 internal constant _PERIOD_SHIFT = 222;
     uint256 internal constant _PERIOD_MASK = type(uint32).max;
     uint256 internal constant _STATUS_SHIFT = 254;
-    uint256 private constant _BASE_SHIFT = 96;
-    uint256 private constant _BASE_PERIOD_SHIFT = 192;
+    uint256 private constant _CHANGED_AT_SHIFT = 96;
 
     address private immutable _governance;
     IFederationVotes private immutable _votes;
@@ -76,8 +75,7 @@ abstract contract FederationRegistry is IFederationRegistry {
     /// period (32 bits) | status (2 bits); see the contract's header.
     mapping(address cooperative => uint256) internal _state;
 
-    /// @dev index (uint96) | the index at the start of the period of its last change (uint96) |
-    /// that period (uint64).
+    /// @dev index (uint96) | the time of its last change by {setIndex}, in seconds (uint64).
     mapping(address cooperative => uint256) internal _indices;
 
     mapping(address cooperative => Limits) internal _limits;
@@ -160,10 +158,7 @@ abstract contract FederationRegistry is IFederationRegistry {
         }
         _checkIndex(index);
         _state[cooperative] = uint256(uint8(Status.Active)) << _STATUS_SHIFT;
-        _indices[cooperative] =
-            index |
-            (index << _BASE_SHIFT) |
-            (currentPeriod() << _BASE_PERIOD_SHIFT);
+        _indices[cooperative] = index;
         _limits[cooperative] = limits;
         _timelocks[cooperative] = timelock;
         _treasuries[cooperative] = treasury;
@@ -216,9 +211,12 @@ abstract contract FederationRegistry is IFederationRegistry {
     /// @dev Requirements:
     /// - the caller is the federation's timelock; `cooperative` is active or frozen;
     /// - `0 < index <= 2^96 - 1`;
-    /// - `|index - base| <= base * maxIndexChangeBps / 10_000`, where `base` is the index at the
-    ///   start of the current period (the one in force before its first change in this period),
-    ///   else {FederationIndexChangeTooLarge}: several changes in one period cannot add up to more.
+    /// - at least {period} seconds since the index's last change, else
+    ///   {FederationIndexChangeTooSoon}: one change per period, measured from the last change and
+    ///   not from a calendar period, so that no two changes fall a few seconds apart on either
+    ///   side of a period boundary;
+    /// - `|index - current| <= current * maxIndexChangeBps / 10_000`, else
+    ///   {FederationIndexChangeTooLarge}.
     ///
     /// Emits {IndexUpdated}.
     function setIndex(address cooperative, uint256 index) external onlyGovernance {
@@ -226,18 +224,22 @@ abstract contract FederationRegistry is IFederationRegistry {
         _checkIndex(index);
         uint256 packed = _indices[cooperative];
         uint256 oldIndex = packed & _MASK96;
-        uint256 current = currentPeriod();
-        uint256 base =
-            (packed >> _BASE_PERIOD_SHIFT) == current
-                ? (packed >> _BASE_SHIFT) & _MASK96
-                : oldIndex;
-        uint256 maxChange = (base * _maxIndexChangeBps) / BPS;
-        uint256 change = index > base ? index - base : base - index;
-        if (change > maxChange) {
-            revert FederationIndexChangeTooLarge(cooperative, base, index, maxChange);
+        uint256 changedAt = packed >> _CHANGED_AT_SHIFT;
+        if (changedAt != 0 && block.timestamp < changedAt + _period) {
+            revert FederationIndexChangeTooSoon(cooperative, changedAt + _period);
         }
-        _indices[cooperative] = index | (base << _BASE_SHIFT) | (current << _BASE_PERIOD_SHIFT);
+        uint256 maxChange = (oldIndex * _maxIndexChangeBps) / BPS;
+        uint256 change = index > oldIndex ? index - oldIndex : oldIndex - index;
+        if (change > maxChange) {
+            revert FederationIndexChangeTooLarge(cooperative, oldIndex, index, maxChange);
+        }
+        _indices[cooperative] = index | (block.timestamp << _CHANGED_AT_SHIFT);
         emit IndexUpdated(cooperative, oldIndex, index);
+    }
+
+    /// @inheritdoc IFederationRegistry
+    function indexChangedAt(address cooperative) external view returns (uint256) {
+        return _indices[cooperative] >> _CHANGED_AT_SHIFT;
     }
 
     /// @inheritdoc IFederationRegistry

@@ -70,14 +70,18 @@ interface IFederationRegistry {
     /// @notice An exchange index of zero, or above the largest the state holds (2^96 - 1).
     error FederationInvalidIndex(uint256 index);
 
-    /// @notice The index of `cooperative` may move at most `maxChange` from `base` (its value at
-    /// the start of this period) within the period; `requested` is further.
+    /// @notice The index of `cooperative` may move at most `maxChange` from `base`, its value
+    /// in force; `requested` is further.
     error FederationIndexChangeTooLarge(
         address cooperative,
         uint256 base,
         uint256 requested,
         uint256 maxChange
     );
+
+    /// @notice The index of `cooperative` changed less than a period ago: the next change may
+    /// take effect at `nextChangeAt` (seconds) or later.
+    error FederationIndexChangeTooSoon(address cooperative, uint256 nextChangeAt);
 
     /// @notice `cooperative` owes the federation `balance` (below zero): it cannot retire in debt.
     error FederationRetireWithDebt(address cooperative, int256 balance);
@@ -129,8 +133,8 @@ interface IFederationRegistry {
     /// @notice The length of a period of the allowances and of the index bound, in seconds.
     function period() external view returns (uint256);
 
-    /// @notice How far an index may move within one period, in basis points of its value at the
-    /// start of the period.
+    /// @notice How far one change may move an index, in basis points of its value in force; an
+    /// index changes at most once per {period}.
     function maxIndexChangeBps() external view returns (uint256);
 
     /// @notice The current period's number: `block.timestamp / period()`.
@@ -175,9 +179,14 @@ interface IFederationRegistry {
     /// @notice Replaces the limits of `cooperative`.
     function setLimits(address cooperative, Limits calldata limits) external;
 
-    /// @notice Changes the exchange index of `cooperative`, within {maxIndexChangeBps} of its
-    /// value at the start of the current period.
+    /// @notice Changes the exchange index of `cooperative` (federation hours per hour, 1e18 =
+    /// one), within {maxIndexChangeBps} of its value in force and at least {period} seconds
+    /// after its last change.
     function setIndex(address cooperative, uint256 index) external;
+
+    /// @notice When the index of `cooperative` last changed by {setIndex}, in seconds; zero if
+    /// it never did (its admission's index is in force).
+    function indexChangedAt(address cooperative) external view returns (uint256);
 
     /// @notice Sets the reserve asset of settlements (zero for native RBTC) and its rate (the
     /// federation's value of 1e18 base units of it; zero closes settlement).

@@ -9,7 +9,7 @@
 import { getAddress, Interface, ZeroAddress } from "ethers";
 
 import type { ErrorLike } from "../errors/explain.js";
-import { durationText } from "../format/durations.js";
+import { durationText, timestampText } from "../format/durations.js";
 import { BPS, formatBps, formatHours, hoursText } from "../format/units.js";
 import { hasValidChecksum } from "../rsk/checksum.js";
 
@@ -253,7 +253,7 @@ export function indexChangeRefusal(
   const maxChange = (current * maxIndexChangeBps) / BPS;
   const change = proposed > current ? proposed - current : current - proposed;
   if (change <= maxChange) return undefined;
-  return `the exchange index of ${label} may move at most ${formatHours(maxChange)} from ${formatHours(current)} a period; ${formatHours(proposed)} is further`;
+  return `the exchange index of ${label} may move at most ${formatHours(maxChange)} from ${formatHours(current)} in one change (one change a period); ${formatHours(proposed)} is further`;
 }
 
 /** Why `label` could not retire with its clearing `balance` (hours), or undefined. */
@@ -324,7 +324,9 @@ export function federationErrorWords(
     case "FederationNotCooperativeTreasury":
       return `${getAddress(a[1] as string)} is not the treasury of ${coop(a[0])}: its hours do not let it burn redeemed hours`;
     case "FederationIndexChangeTooLarge":
-      return `the exchange index of ${coop(a[0])} may move at most ${formatHours(BigInt(a[3] as bigint))} from ${formatHours(BigInt(a[1] as bigint))} this period; ${formatHours(BigInt(a[2] as bigint))} is further`;
+      return `the exchange index of ${coop(a[0])} may move at most ${formatHours(BigInt(a[3] as bigint))} from ${formatHours(BigInt(a[1] as bigint))} in one change; ${formatHours(BigInt(a[2] as bigint))} is further`;
+    case "FederationIndexChangeTooSoon":
+      return `the exchange index of ${coop(a[0])} changed less than a period ago: it may change again from ${timestampText(BigInt(a[1] as bigint))}`;
     case "FederationRetireWithDebt":
       return retireRefusal(coop(a[0]), BigInt(a[1] as bigint));
     case "ClearingUnionSettlementClosed":

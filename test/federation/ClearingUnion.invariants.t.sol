@@ -30,6 +30,11 @@ contract ClearingUnionHandler is Test {
 
     address[] internal _actors;
 
+    /// When each cooperative's index last changed, and the changes that broke the bound.
+    mapping(uint256 coop => uint256) public lastIndexChange;
+    uint256 public indexChangesTooSoon;
+    uint256 public indexChangesTooLarge;
+
     uint256 public payments;
     /// Payments whose hours out times index(to) exceeded hours in times index(from).
     uint256 public valueCreated;
@@ -169,7 +174,15 @@ contract ClearingUnionHandler is Test {
         uint256 index = union.member(c).index;
         bps = bound(bps, 0, 1_000);
         uint256 next = (index * (9_500 + bps)) / 10_000;
-        try union.setIndex(c, next) {} catch {}
+        try union.setIndex(c, next) {
+            uint256 last = lastIndexChange[coop % 3];
+            // a change less than a period after the last, or beyond the bound of the index in
+            // force, should have reverted
+            if (last != 0 && block.timestamp < last + PERIOD) ++indexChangesTooSoon;
+            uint256 change = next > index ? next - index : index - next;
+            if (change > (index * 500) / 10_000) ++indexChangesTooLarge;
+            lastIndexChange[coop % 3] = block.timestamp;
+        } catch {}
     }
 
     function toggleFreeze(uint256 coop) external {
@@ -276,6 +289,13 @@ contract ClearingUnionInvariantTest is Test {
             assertLt(countedOut, outflow + (handler.paymentsOutOf(c, period) + 1) * unit);
             assertLt(countedIn, inflow + (handler.paymentsInOf(c, period) + 1) * unit);
         }
+    }
+
+    /// An index changes at most once per period, measured from its last change, and each change
+    /// stays within the bound of the index in force.
+    function invariant_indexChangesOncePerPeriodWithinBound() public view {
+        assertEq(handler.indexChangesTooSoon(), 0);
+        assertEq(handler.indexChangesTooLarge(), 0);
     }
 
     /// For every payment, hours out × index(to) <= hours in × index(from), and the balances

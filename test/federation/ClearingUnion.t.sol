@@ -167,23 +167,37 @@ contract ClearingUnionFuzzTest is Test {
         assertLe(union.clearingBalance(address(a)), 0);
     }
 
-    /// An index moves at most the bound from its value at the start of the period, however many
-    /// changes are made in it.
-    function testFuzz_indexChangeBounded(uint256 first, uint256 second) public {
+    /// An index changes at most once per period, measured from its last change (never twice a
+    /// few seconds apart across a period boundary), each time within the bound of the index in
+    /// force.
+    function testFuzz_indexChangeBounded(uint256 first, uint256 second, uint256 gap) public {
         _admit(a, 1e18, BIG, BIG);
         uint256 maxChange = (1e18 * 500) / 10_000;
         first = bound(first, 1e18 - maxChange, 1e18 + maxChange);
         union.setIndex(address(a), first);
+        uint256 changedAt = block.timestamp;
+        assertEq(union.indexChangedAt(address(a)), changedAt);
+        gap = bound(gap, 0, 3 days);
+        vm.warp(block.timestamp + gap);
         second = bound(second, 1, 3e18);
-        uint256 change = second > 1e18 ? second - 1e18 : 1e18 - second;
-        if (change > maxChange) {
+        uint256 secondMax = (first * 500) / 10_000;
+        uint256 change = second > first ? second - first : first - second;
+        if (gap < 1 days) {
+            vm.expectRevert(
+                abi.encodeWithSelector(
+                    IFederationRegistry.FederationIndexChangeTooSoon.selector,
+                    address(a),
+                    changedAt + 1 days
+                )
+            );
+        } else if (change > secondMax) {
             vm.expectRevert(
                 abi.encodeWithSelector(
                     IFederationRegistry.FederationIndexChangeTooLarge.selector,
                     address(a),
-                    1e18,
+                    first,
                     second,
-                    maxChange
+                    secondMax
                 )
             );
         }

@@ -204,7 +204,7 @@ describe("coop federation", function () {
     it("an exchange index beyond the per-period bound (found by review: it was proposed)", async function () {
       expectRefusal(
         await coop(["propose", "index"], { coop: "TOOL", index: "1.2", from: "1" }),
-        /the exchange index of Workshop \(TOOL\) may move at most 0\.05 from 1 a period; 1\.2 is further/,
+        /the exchange index of Workshop \(TOOL\) may move at most 0\.05 from 1 in one change \(one change a period\); 1\.2 is further/,
       );
     });
 
