@@ -103,9 +103,9 @@ contract ClearingUnion is FederationRegistry, ReentrancyGuardTransient, IClearin
     /// - `debtor` is active or frozen; `creditor` is any other cooperative ever admitted;
     /// - the value is not zero, and at least `minValue`, else {ClearingUnionSettlementBelowMinimum}:
     ///   the debtor's vote names the value it pays for, so no change of the rate between its vote
-    ///   and its execution makes it pay more reserve for less; the debtor's balance stays at or below zero, else
-    ///   {ClearingUnionSettlementExceedsDebit}; the creditor's at or above zero, else
-    ///   {ClearingUnionSettlementExceedsSurplus};
+    ///   and its execution makes it pay more reserve for less;
+    /// - the debtor's balance stays at or below zero, else {ClearingUnionSettlementExceedsDebit};
+    ///   the creditor's at or above zero, else {ClearingUnionSettlementExceedsSurplus};
     /// - the creditor's treasury keeps the settlement asset, else
     ///   {ClearingUnionSettlementAssetMismatch};
     /// - exactly `amount` arrives: as `msg.value` for native RBTC, else pulled from the caller
