@@ -215,6 +215,16 @@ export async function overflowOf(page: Page): Promise<{ overflow: number; widest
 /** How long a step may take to show (a block, a read, a render). */
 export const WAIT = { timeout: 30_000 };
 
+/**
+ * Where the tests' screenshots go: the README's pictures in docs/app when APP_SCREENSHOTS=1
+ * (`APP_SCREENSHOTS=1 npm run test:app`), else an ignored folder, so that a test run leaves the
+ * tracked files as they were.
+ */
+export const SCREENSHOTS =
+  process.env.APP_SCREENSHOTS === "1"
+    ? path.resolve(import.meta.dirname, "..", "..", "docs", "app")
+    : path.resolve(import.meta.dirname, ".screenshots");
+
 /** Opens the app on `page` (`#/page`), connecting the wallet if it is not yet. */
 export async function open(h: Harness, page: string): Promise<void> {
   await h.page.goto(`${h.server.url}#/${page}`);

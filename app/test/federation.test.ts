@@ -51,11 +51,11 @@ import {
   open,
   overflowOf,
   startHarness,
+  SCREENSHOTS,
   type Harness,
 } from "./browser.js";
 
 const PORT = Number(process.env.APP_TEST_FEDERATION_PORT ?? 8548);
-const SCREENSHOTS = path.resolve(import.meta.dirname, "..", "..", "docs", "app");
 const HOUR = 10n ** 18n;
 /** The local federation's founders: Bakery, Clinic and Workshop (Hardhat's #1, #2, #3). */
 const FOUNDERS = [ACCOUNTS.alice, ACCOUNTS.bob, ACCOUNTS.carol] as const;

@@ -32,12 +32,12 @@ import {
   open,
   overflowOf,
   startHarness,
+  SCREENSHOTS,
   type Harness,
 } from "./browser.js";
 
 const PORT = Number(process.env.APP_TEST_NODE_PORT ?? 8547);
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
-const SCREENSHOTS = path.join(ROOT, "docs", "app");
 /** The production bundle's budget: JavaScript, gzipped. */
 const BUNDLE_BUDGET = 400 * 1024;
 
