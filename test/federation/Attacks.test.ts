@@ -5,23 +5,21 @@
  */
 import { expect } from "chai";
 
+import { ReentrantReserve__factory, WorkHours__factory } from "../../typechain-types/index.js";
 import {
-  ClearingUnion__factory,
-  ReentrantReserve__factory,
-  RedemptionTreasury__factory,
-  WorkHours__factory,
-} from "../../typechain-types/index.js";
-import {
-  FEDERATION_ROLE,
   HOUR,
   LIMITS,
   MAX_INDEX_CHANGE_BPS,
   ONE,
   PERIOD,
   deployFederation,
+  type TreasuryCoop,
+  admitWithTreasury,
+  cooperativeWithTreasury,
   earn,
   ethers,
   networkHelpers,
+  unionAtPeriodStart,
 } from "./fixtures.js";
 
 const { loadFixture } = networkHelpers;
@@ -35,47 +33,19 @@ const RATE = 100n * ONE;
  * 2 RBTC. The federation's rate is 100 hours per RBTC.
  */
 async function settlingFederation() {
-  const now = BigInt(await networkHelpers.time.latest());
-  await networkHelpers.time.increaseTo((now / PERIOD + 1n) * PERIOD + 60n);
   const [federation, timelockA, timelockB, timelockC, alice, bob, , , eve] =
     await ethers.getSigners();
-  const union = await new ClearingUnion__factory(federation).deploy(
-    federation.address,
-    PERIOD,
-    MAX_INDEX_CHANGE_BPS,
-    "Confoederatio Federation",
-  );
-  const coops = [];
+  const union = await unionAtPeriodStart(federation);
+  const coops: TreasuryCoop[] = [];
   for (const [symbol, timelock] of [
     ["HA", timelockA],
     ["HB", timelockB],
     ["HC", timelockC],
   ] as const) {
-    const work = await new WorkHours__factory(timelock).deploy(symbol, symbol, timelock.address);
-    await work.grantRole(await work.MINTER_ROLE(), timelock.address);
-    await work.grantRole(FEDERATION_ROLE, await union.getAddress());
-    const treasury = await new RedemptionTreasury__factory(timelock).deploy(
-      await work.getAddress(),
-      ethers.ZeroAddress,
-      timelock.address,
-      0n,
-      0,
-      0,
-      0,
-    );
-    await work.grantRole(await work.REDEEMER_ROLE(), await treasury.getAddress());
-    coops.push({ work, treasury, timelock, hours: await work.getAddress() });
+    coops.push(await cooperativeWithTreasury(symbol, timelock, union, ethers.ZeroAddress));
   }
   const [a, b, c] = coops;
-  for (const coop of [a, b]) {
-    await union.admit(
-      coop.hours,
-      coop.timelock.address,
-      await coop.treasury.getAddress(),
-      ONE,
-      LIMITS,
-    );
-  }
+  for (const coop of [a, b]) await admitWithTreasury(union, coop);
   await earn(a.work.connect(a.timelock), [alice.address], 200n * HOUR);
   await union.connect(alice).pay(a.hours, b.hours, bob.address, 50n * HOUR, 0n);
   await a.treasury.connect(alice).deposit(2n * RBTC, { value: 2n * RBTC });
@@ -175,46 +145,22 @@ describe("Federation attacks", function () {
     /** A and B keep a token reserve whose transfers call back once armed; A owes B 50 hours
      * and its pools hold 2 tokens; the rate is 100 hours a token. */
     async function reentrantFederation() {
-      const now = BigInt(await networkHelpers.time.latest());
-      await networkHelpers.time.increaseTo((now / PERIOD + 1n) * PERIOD + 60n);
       const [federation, timelockA, timelockB, , alice, bob] = await ethers.getSigners();
-      const union = await new ClearingUnion__factory(federation).deploy(
-        federation.address,
-        PERIOD,
-        MAX_INDEX_CHANGE_BPS,
-        "Confoederatio Federation",
-      );
+      const union = await unionAtPeriodStart(federation);
       const token = await new ReentrantReserve__factory(federation).deploy();
-      const coops = [];
+      const coops: TreasuryCoop[] = [];
       for (const [symbol, timelock] of [
         ["HA", timelockA],
         ["HB", timelockB],
       ] as const) {
-        const work = await new WorkHours__factory(timelock).deploy(
+        const coop = await cooperativeWithTreasury(
           symbol,
-          symbol,
-          timelock.address,
-        );
-        await work.grantRole(await work.MINTER_ROLE(), timelock.address);
-        await work.grantRole(FEDERATION_ROLE, await union.getAddress());
-        const treasury = await new RedemptionTreasury__factory(timelock).deploy(
-          await work.getAddress(),
+          timelock,
+          union,
           await token.getAddress(),
-          timelock.address,
-          0n,
-          0,
-          0,
-          0,
         );
-        await work.grantRole(await work.REDEEMER_ROLE(), await treasury.getAddress());
-        await union.admit(
-          await work.getAddress(),
-          timelock.address,
-          await treasury.getAddress(),
-          ONE,
-          LIMITS,
-        );
-        coops.push({ work, treasury, timelock, hours: await work.getAddress() });
+        await admitWithTreasury(union, coop);
+        coops.push(coop);
       }
       const [a, b] = coops;
       await earn(a.work.connect(a.timelock), [alice.address], 200n * HOUR);

@@ -8,22 +8,20 @@ import { expect } from "chai";
 
 import {
   BenchERC20__factory,
-  RedemptionTreasury__factory,
   type BenchERC20,
   type RedemptionTreasury,
 } from "../../typechain-types/index.js";
 import {
-  FEDERATION_ROLE,
   HOUR,
-  LIMITS,
-  MAX_INDEX_CHANGE_BPS,
   ONE,
-  PERIOD,
+  type TreasuryCoop,
+  admitWithTreasury,
+  cooperativeWithTreasury,
   earn,
   ethers,
   networkHelpers,
+  unionAtPeriodStart,
 } from "./fixtures.js";
-import { ClearingUnion__factory, WorkHours__factory } from "../../typechain-types/index.js";
 
 const { loadFixture } = networkHelpers;
 const RBTC = 10n ** 18n;
@@ -36,46 +34,21 @@ const RATE = 100n * ONE;
  * bob of B, so A owes 50 and B is owed 50; A's pools hold 2 RBTC (or tokens), split 75/25.
  */
 async function settlementFederation(reserve: "native" | "token") {
-  const now = BigInt(await networkHelpers.time.latest());
-  await networkHelpers.time.increaseTo((now / PERIOD + 1n) * PERIOD + 60n);
   const [federation, timelockA, timelockB, timelockC, alice, bob] = await ethers.getSigners();
-  const union = await new ClearingUnion__factory(federation).deploy(
-    federation.address,
-    PERIOD,
-    MAX_INDEX_CHANGE_BPS,
-    "Confoederatio Federation",
-  );
+  const union = await unionAtPeriodStart(federation);
   let token: BenchERC20 | undefined;
   if (reserve === "token")
     token = await new BenchERC20__factory(federation).deploy("Reserve", "RSV");
   const asset = token === undefined ? ethers.ZeroAddress : await token.getAddress();
-  const coops = [];
+  const coops: TreasuryCoop[] = [];
   for (const [symbol, timelock] of [
     ["HA", timelockA],
     ["HB", timelockB],
     ["HC", timelockC],
   ] as const) {
-    const work = await new WorkHours__factory(timelock).deploy(symbol, symbol, timelock.address);
-    await work.grantRole(await work.MINTER_ROLE(), timelock.address);
-    await work.grantRole(FEDERATION_ROLE, await union.getAddress());
-    const treasury = await new RedemptionTreasury__factory(timelock).deploy(
-      await work.getAddress(),
-      asset,
-      timelock.address,
-      0n,
-      0,
-      0,
-      0,
-    );
-    await work.grantRole(await work.REDEEMER_ROLE(), await treasury.getAddress());
-    await union.admit(
-      await work.getAddress(),
-      timelock.address,
-      await treasury.getAddress(),
-      ONE,
-      LIMITS,
-    );
-    coops.push({ work, treasury, timelock, hours: await work.getAddress() });
+    const coop = await cooperativeWithTreasury(symbol, timelock, union, asset);
+    await admitWithTreasury(union, coop);
+    coops.push(coop);
   }
   const [a, b, c] = coops;
   await earn(a.work.connect(a.timelock), [alice.address], 200n * HOUR);

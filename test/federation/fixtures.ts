@@ -6,11 +6,15 @@
  */
 import { network } from "hardhat";
 
+import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+
 import {
   ClearingUnion__factory,
   FederationVotes__factory,
+  RedemptionTreasury__factory,
   WorkHours__factory,
   type ClearingUnion,
+  type RedemptionTreasury,
   type WorkHours,
 } from "../../typechain-types/index.js";
 
@@ -50,6 +54,66 @@ async function cooperative(
   await work.grantRole(await work.REDEEMER_ROLE(), timelock.address);
   if (union !== null) await work.grantRole(FEDERATION_ROLE, await union.getAddress());
   return work;
+}
+
+/**
+ * A clearing union governed by `federation`, deployed a minute into a fresh period (so that a
+ * test's allowances are not split by a period boundary).
+ */
+export async function unionAtPeriodStart(federation: HardhatEthersSigner): Promise<ClearingUnion> {
+  const now = BigInt(await networkHelpers.time.latest());
+  await networkHelpers.time.increaseTo((now / PERIOD + 1n) * PERIOD + 60n);
+  return new ClearingUnion__factory(federation).deploy(
+    federation.address,
+    PERIOD,
+    MAX_INDEX_CHANGE_BPS,
+    "Confoederatio Federation",
+  );
+}
+
+/** A cooperative with a real treasury, as its own votes would set it up. */
+export interface TreasuryCoop {
+  work: WorkHours;
+  treasury: RedemptionTreasury;
+  timelock: HardhatEthersSigner;
+  hours: string;
+}
+
+/**
+ * A cooperative's hours (`symbol`, administered by `timelock`, the union's role granted) and its
+ * treasury keeping `asset` (zero: RBTC) with `REDEEMER_ROLE` on the hours; not yet admitted.
+ */
+export async function cooperativeWithTreasury(
+  symbol: string,
+  timelock: HardhatEthersSigner,
+  union: ClearingUnion,
+  asset: string,
+): Promise<TreasuryCoop> {
+  const work = await new WorkHours__factory(timelock).deploy(symbol, symbol, timelock.address);
+  await work.grantRole(await work.MINTER_ROLE(), timelock.address);
+  await work.grantRole(FEDERATION_ROLE, await union.getAddress());
+  const treasury = await new RedemptionTreasury__factory(timelock).deploy(
+    await work.getAddress(),
+    asset,
+    timelock.address,
+    0n,
+    0,
+    0,
+    0,
+  );
+  await work.grantRole(await work.REDEEMER_ROLE(), await treasury.getAddress());
+  return { work, treasury, timelock, hours: await work.getAddress() };
+}
+
+/** Admits `coop` at index one with the fixture's limits. */
+export async function admitWithTreasury(union: ClearingUnion, coop: TreasuryCoop): Promise<void> {
+  await union.admit(
+    coop.hours,
+    coop.timelock.address,
+    await coop.treasury.getAddress(),
+    ONE,
+    LIMITS,
+  );
 }
 
 /** Mints `amount` hours for commons work to each of `accounts`. */
