@@ -1,9 +1,10 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { getAddress, type Address } from "viem";
-import { useBlock, useConnection } from "wagmi";
+import { useBlock, useConnection, useReadContracts } from "wagmi";
 
 import { toEip1191Address } from "../../../lib/rsk/checksum.js";
+import { governorAbi } from "../generated/abis.js";
 import { RSK_CHAIN_IDS } from "./config.js";
 
 /**
@@ -38,4 +39,24 @@ export function useChecksum(): (address: string) => string {
     chainId !== undefined && RSK_CHAIN_IDS.has(chainId)
       ? toEip1191Address(address, chainId)
       : getAddress(address);
+}
+
+/**
+ * What a governor (the cooperative's or the federation's) records of proposal `id`: its state,
+ * tallies (against, for, abstain), snapshot, deadline and eta, and whether `voter` has voted;
+ * undefined until read.
+ */
+export function useProposalRecord(governor: Address, id: bigint, voter: Address) {
+  const gov = { address: governor, abi: governorAbi } as const;
+  return useReadContracts({
+    allowFailure: false,
+    contracts: [
+      { ...gov, functionName: "state", args: [id] },
+      { ...gov, functionName: "proposalVotes", args: [id] },
+      { ...gov, functionName: "proposalSnapshot", args: [id] },
+      { ...gov, functionName: "proposalDeadline", args: [id] },
+      { ...gov, functionName: "proposalEta", args: [id] },
+      { ...gov, functionName: "hasVoted", args: [id, voter] },
+    ],
+  }).data;
 }

@@ -12,7 +12,7 @@ import { readContract, readContracts } from "wagmi/actions";
 
 import { useAddresses } from "../chain/deployment.js";
 import { useFederationRecord } from "../chain/federation.js";
-import { useAccountAddress, useChainNow, useChecksum } from "../chain/hooks.js";
+import { useAccountAddress, useProposalRecord, useChainNow, useChecksum } from "../chain/hooks.js";
 import { TxStatus, useTransaction } from "../chain/tx.js";
 import { Figures, Section } from "../components/Figures.js";
 import {
@@ -383,19 +383,8 @@ function FederationProposalCard({
   const me = useAccountAddress();
   // The card's, so that the confirmation stays once the vote form gives way.
   const tx = useTransaction();
-  const gov = { address: record.governor as Address, abi: governorAbi } as const;
   const id = proposal.id;
-  const { data } = useReadContracts({
-    allowFailure: false,
-    contracts: [
-      { ...gov, functionName: "state", args: [id] },
-      { ...gov, functionName: "proposalVotes", args: [id] },
-      { ...gov, functionName: "proposalSnapshot", args: [id] },
-      { ...gov, functionName: "proposalDeadline", args: [id] },
-      { ...gov, functionName: "proposalEta", args: [id] },
-      { ...gov, functionName: "hasVoted", args: [id, me] },
-    ],
-  });
+  const data = useProposalRecord(record.governor as Address, id, me);
   const ref = proposalRef(id);
   const actions = federationActionTexts(proposal, (address) =>
     record.coops.find((c) => same(c.hours, address)),

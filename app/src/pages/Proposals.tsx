@@ -4,7 +4,7 @@ import { parseEventLogs, type Address, type Hex } from "viem";
 import { usePublicClient, useReadContract, useReadContracts } from "wagmi";
 
 import { useAddresses } from "../chain/deployment.js";
-import { useAccountAddress, useChainNow } from "../chain/hooks.js";
+import { useAccountAddress, useProposalRecord, useChainNow } from "../chain/hooks.js";
 import { useReserve } from "../chain/reserve.js";
 import { TxStatus, useTransaction } from "../chain/tx.js";
 import { Section } from "../components/Figures.js";
@@ -109,17 +109,7 @@ function ProposalCard({ proposal }: { proposal: Created }) {
   const reserve = useReserve();
   const id = proposal.id;
   const gov = { address: at.governor, abi: governorAbi } as const;
-  const { data } = useReadContracts({
-    allowFailure: false,
-    contracts: [
-      { ...gov, functionName: "state", args: [id] },
-      { ...gov, functionName: "proposalVotes", args: [id] },
-      { ...gov, functionName: "proposalSnapshot", args: [id] },
-      { ...gov, functionName: "proposalDeadline", args: [id] },
-      { ...gov, functionName: "proposalEta", args: [id] },
-      { ...gov, functionName: "hasVoted", args: [id, me] },
-    ],
-  });
+  const data = useProposalRecord(gov.address, id, me);
   const snapshot = data?.[2];
   const { data: quorum } = useReadContract({
     ...gov,
